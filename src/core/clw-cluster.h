@@ -1,0 +1,26 @@
+/* clw-cluster.h: a cluster, a row of the table `cluster`
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "clw-record.h"
+
+G_BEGIN_DECLS
+
+#define CLW_TYPE_CLUSTER (clw_cluster_get_type ())
+
+G_DECLARE_FINAL_TYPE (ClwCluster, clw_cluster, CLW, CLUSTER, ClwRecord)
+
+ClwCluster *clw_cluster_new (void);
+
+const char *clw_cluster_get_health_board_id (ClwCluster *self);
+const char *clw_cluster_get_pcpg_id         (ClwCluster *self);
+const char *clw_cluster_get_code            (ClwCluster *self);
+const char *clw_cluster_get_name            (ClwCluster *self);
+const char *clw_cluster_get_name_cy         (ClwCluster *self);
+const char *clw_cluster_get_valid_from      (ClwCluster *self);
+const char *clw_cluster_get_valid_to        (ClwCluster *self);
+
+G_END_DECLS

@@ -1,0 +1,32 @@
+/* clw-core.h: everything the app, the command line and the tests use of core
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "clw-types.h"
+#include "clw-enums.h"
+#include "clw-error.h"
+#include "clw-database.h"
+#include "clw-record.h"
+#include "clw-decision.h"
+
+#include "clw-health-board.h"
+#include "clw-pcpg.h"
+#include "clw-cluster.h"
+#include "clw-collaborative.h"
+#include "clw-cycle.h"
+#include "clw-indicator.h"
+#include "clw-evidence-requirement.h"
+#include "clw-practice.h"
+#include "clw-meeting.h"
+#include "clw-agenda-item.h"
+#include "clw-action-item.h"
+#include "clw-attendance.h"
+#include "clw-representation.h"
+#include "clw-buddy-arrangement.h"
+#include "clw-buddy-engagement.h"
+#include "clw-evidence.h"
+#include "clw-imtp-contribution.h"
+#include "clw-imtp-section.h"

@@ -1,0 +1,1532 @@
+/* clw-database.c: one Clwstwr database file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Opening checks, in order, before anything is written: the file is an
+ * SQLite file, it is one of ours (application_id), it is not newer than
+ * this build, and it passes SQLite's integrity check. Only then is it
+ * opened for writing, copied to a dated backup when it needs migrating, and
+ * migrated inside one transaction.
+ */
+
+#define G_LOG_DOMAIN "clw-database"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "clw-database-private.h"
+#include "clw-error.h"
+#include "clw-core-resources.h"
+
+/* "Clws" */
+#define CLW_APPLICATION_ID 0x436c7773
+#define MIGRATIONS_PATH "/io/github/clwstwr/Clwstwr/core/migrations/"
+
+typedef struct
+{
+  char *change_id;
+  char *label;
+} UndoEntry;
+
+struct _ClwDatabase
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  char       *user;
+  char       *backup_path;
+  GHashTable *statements;       /* owned: SQL text -> sqlite3_stmt */
+  GQueue      undo_stack;       /* owned: UndoEntry */
+  GHashTable *changed_tables;   /* owned: names touched in this transaction */
+
+  int         version;
+  guint       depth;            /* nesting of transactions */
+  char       *change_id;        /* of the outermost transaction */
+  char       *change_label;
+  char       *change_at;
+  char       *reverts;          /* while undoing: the change id reverted */
+  gboolean    audited;          /* the transaction wrote to the audit log */
+
+  guint       read_only : 1;
+  guint       audit_enabled : 1;
+};
+
+G_DEFINE_FINAL_TYPE (ClwDatabase, clw_database, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+undo_entry_free (gpointer data)
+{
+  UndoEntry *entry = data;
+
+  g_free (entry->change_id);
+  g_free (entry->label);
+  g_free (entry);
+}
+
+char *
+clw_uuid_new (void)
+{
+  return g_uuid_string_random ();
+}
+
+gboolean
+clw_is_uuid (const char *str)
+{
+  return str != NULL && g_uuid_string_is_valid (str);
+}
+
+char *
+clw_timestamp_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *base = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+
+  return g_strdup_printf ("%s.%03dZ", base, g_date_time_get_microsecond (now) / 1000);
+}
+
+/* SQL functions used by the audit triggers ---------------------------------- */
+
+static void
+sql_uuid (sqlite3_context *ctx,
+          int              argc,
+          sqlite3_value  **argv)
+{
+  sqlite3_result_text (ctx, g_uuid_string_random (), -1, g_free);
+}
+
+static void
+sql_now (sqlite3_context *ctx,
+         int              argc,
+         sqlite3_value  **argv)
+{
+  ClwDatabase *self = sqlite3_user_data (ctx);
+
+  if (self->change_at != NULL)
+    sqlite3_result_text (ctx, self->change_at, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_result_text (ctx, clw_timestamp_now (), -1, g_free);
+}
+
+static void
+sql_user (sqlite3_context *ctx,
+          int              argc,
+          sqlite3_value  **argv)
+{
+  ClwDatabase *self = sqlite3_user_data (ctx);
+
+  sqlite3_result_text (ctx, self->user, -1, SQLITE_TRANSIENT);
+}
+
+static void
+sql_change_id (sqlite3_context *ctx,
+               int              argc,
+               sqlite3_value  **argv)
+{
+  ClwDatabase *self = sqlite3_user_data (ctx);
+
+  self->audited = TRUE;
+  if (self->change_id == NULL)
+    self->change_id = clw_uuid_new ();
+  sqlite3_result_text (ctx, self->change_id, -1, SQLITE_TRANSIENT);
+}
+
+static void
+sql_reverts (sqlite3_context *ctx,
+             int              argc,
+             sqlite3_value  **argv)
+{
+  ClwDatabase *self = sqlite3_user_data (ctx);
+
+  if (self->reverts != NULL)
+    sqlite3_result_text (ctx, self->reverts, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_result_null (ctx);
+}
+
+static void
+sql_audit_enabled (sqlite3_context *ctx,
+                   int              argc,
+                   sqlite3_value  **argv)
+{
+  ClwDatabase *self = sqlite3_user_data (ctx);
+
+  sqlite3_result_int (ctx, self->audit_enabled);
+}
+
+static void
+register_functions (ClwDatabase *self)
+{
+  static const struct {
+    const char *name;
+    void (*func) (sqlite3_context *, int, sqlite3_value **);
+  } functions[] = {
+    { "clw_uuid", sql_uuid },
+    { "clw_now", sql_now },
+    { "clw_user", sql_user },
+    { "clw_change_id", sql_change_id },
+    { "clw_reverts", sql_reverts },
+    { "clw_audit_enabled", sql_audit_enabled },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (functions); i++)
+    sqlite3_create_function (self->db, functions[i].name, 0,
+                             SQLITE_UTF8 | SQLITE_INNOCUOUS, self,
+                             functions[i].func, NULL, NULL);
+}
+
+/* Errors ------------------------------------------------------------------- */
+
+gboolean
+_clw_database_set_error (ClwDatabase  *self,
+                         int           rc,
+                         const char   *what,
+                         GError      **error)
+{
+  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  const char *path = self->path != NULL ? self->path : "";
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_BUSY,
+                   _("Another program is using the database “%s” while %s. "
+                     "Close it and try again."), path, what);
+      break;
+
+    case SQLITE_FULL:
+      g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_SQL,
+                   _("The disk holding “%s” is full while %s: nothing was saved. "
+                     "Free some space and try again."), path, what);
+      break;
+
+    case SQLITE_READONLY:
+      g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_READ_ONLY,
+                   _("The database “%s” cannot be written while %s (%s). "
+                     "Check that the file and its folder are writable."), path, what, detail);
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_DAMAGED,
+                   _("The database “%s” is damaged (%s) while %s. "
+                     "Restore it from a backup."), path, detail, what);
+      break;
+
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+      g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_OPEN,
+                   _("Could not read or write “%s” while %s: %s."), path, what, detail);
+      break;
+
+    default:
+      g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_SQL,
+                   _("Database error while %s: %s."), what, detail);
+      break;
+    }
+
+  return FALSE;
+}
+
+/* Statements ----------------------------------------------------------------- */
+
+sqlite3 *
+_clw_database_get_handle (ClwDatabase *self)
+{
+  g_return_val_if_fail (CLW_IS_DATABASE (self), NULL);
+
+  return self->db;
+}
+
+ClwStmt *
+_clw_database_prepare (ClwDatabase  *self,
+                       const char   *sql,
+                       GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CLW_IS_DATABASE (self), NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _clw_database_set_error (self, rc, _("preparing a query"), error);
+      g_warning ("Could not prepare %s: %s", sql, sqlite3_errmsg (self->db));
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+clw_database_exec (ClwDatabase  *self,
+                   const char   *sql,
+                   GError      **error)
+{
+  char *errmsg = NULL;
+  int rc;
+
+  g_return_val_if_fail (CLW_IS_DATABASE (self), FALSE);
+
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, &errmsg);
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *what = g_strdup_printf (_("running “%.60s”"), sql);
+      sqlite3_free (errmsg);
+      return _clw_database_set_error (self, rc, what, error);
+    }
+
+  return TRUE;
+}
+
+/* Files ------------------------------------------------------------------- */
+
+char *
+clw_database_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "clwstwr", "clwstwr.db", NULL);
+}
+
+/* Create an empty file readable by its owner only, in a folder that is
+ * created 0700 if it does not exist. */
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+
+  fd = g_open (path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* The umask may have taken bits away, never added them; make sure. */
+  fchmod (fd, 0600);
+  close (fd);
+  return TRUE;
+}
+
+typedef enum {
+  HEADER_EMPTY,
+  HEADER_SQLITE,
+  HEADER_OTHER,
+} HeaderKind;
+
+static gboolean
+read_header (const char  *path,
+             HeaderKind  *kind,
+             GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  char buf[16];
+  ssize_t n;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_OPEN,
+                   _("Could not open “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  n = read (fd, buf, sizeof buf);
+  close (fd);
+
+  if (n == 0)
+    *kind = HEADER_EMPTY;
+  else if (n == sizeof buf && memcmp (buf, magic, sizeof magic) == 0)
+    *kind = HEADER_SQLITE;
+  else
+    *kind = HEADER_OTHER;
+
+  return TRUE;
+}
+
+/* Migrations ------------------------------------------------------------------ */
+
+static GStrv
+list_migrations (void)
+{
+  g_auto(GStrv) names = g_resource_enumerate_children (clw_core_get_resource (),
+                                                       MIGRATIONS_PATH,
+                                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  GStrvBuilder *builder = g_strv_builder_new ();
+  GStrv sorted;
+  guint n;
+
+  g_assert (names != NULL);
+  n = g_strv_length (names);
+  qsort (names, n, sizeof (char *), (GCompareFunc) (void (*) (void)) g_strcmp0);
+  for (guint i = 0; i < n; i++)
+    {
+      /* 0001-initial.sql is the migration to version 1, and so on. */
+      g_assert (g_ascii_strtoll (names[i], NULL, 10) == (gint64) i + 1);
+      g_strv_builder_add (builder, names[i]);
+    }
+
+  sorted = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return sorted;
+}
+
+int
+clw_database_get_latest_version (void)
+{
+  static gsize latest;
+
+  if (g_once_init_enter (&latest))
+    {
+      g_auto(GStrv) names = list_migrations ();
+      g_once_init_leave (&latest, g_strv_length (names));
+    }
+
+  return (int) latest;
+}
+
+static int
+query_int (sqlite3    *db,
+           const char *sql,
+           int        *rc_out)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = 0;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          value = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+      else if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc_out != NULL)
+    *rc_out = rc;
+  return value;
+}
+
+/* The checks made on a read-only connection before anything is written. */
+static gboolean
+inspect_existing (const char            *path,
+                  ClwDatabaseOpenFlags   flags,
+                  int                   *version_out,
+                  GError               **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+  int app_id;
+  int version;
+  int n_tables;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_OPEN,
+                   _("Could not open “%s”: %s"), path, sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return FALSE;
+    }
+  sqlite3_busy_timeout (db, 5000);
+
+  app_id = query_int (db, "PRAGMA application_id", &rc);
+  if (rc == SQLITE_OK)
+    version = query_int (db, "PRAGMA user_version", &rc);
+  if (rc == SQLITE_OK)
+    n_tables = query_int (db, "SELECT count(*) FROM sqlite_schema", &rc);
+
+  if (rc != SQLITE_OK)
+    {
+      if ((rc & 0xff) == SQLITE_BUSY)
+        g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_BUSY,
+                     _("Another program is using “%s”. Close it and try again."), path);
+      else
+        g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_DAMAGED,
+                     _("“%s” is damaged and cannot be read (%s). Nothing was changed; "
+                       "restore it from a backup."), path, sqlite3_errmsg (db));
+      sqlite3_close (db);
+      return FALSE;
+    }
+
+  if (app_id != CLW_APPLICATION_ID && !(app_id == 0 && n_tables == 0))
+    {
+      g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_NOT_DATABASE,
+                   _("“%s” is an SQLite database, but not a Clwstwr database. "
+                     "Nothing was changed."), path);
+      sqlite3_close (db);
+      return FALSE;
+    }
+
+  if (version > clw_database_get_latest_version ())
+    {
+      g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_TOO_NEW,
+                   _("“%s” was made by a newer version of Clwstwr (database version %d; "
+                     "this version reads up to %d). Open it with the newer version. "
+                     "Nothing was changed."),
+                   path, version, clw_database_get_latest_version ());
+      sqlite3_close (db);
+      return FALSE;
+    }
+
+  if (!(flags & CLW_DATABASE_OPEN_TRUSTED))
+    {
+      sqlite3_stmt *stmt = NULL;
+      g_autoptr(GString) problems = g_string_new (NULL);
+
+      rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check(5)", -1, &stmt, NULL);
+      while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          const char *line = (const char *) sqlite3_column_text (stmt, 0);
+          if (g_strcmp0 (line, "ok") != 0)
+            g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", line);
+          rc = SQLITE_OK;
+        }
+      sqlite3_finalize (stmt);
+
+      if (rc != SQLITE_DONE && rc != SQLITE_OK)
+        g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", sqlite3_errmsg (db));
+
+      if (problems->len > 0)
+        {
+          g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_DAMAGED,
+                       _("“%s” is damaged: SQLite's integrity check failed (%s). "
+                         "Nothing was changed; restore it from a backup."), path, problems->str);
+          sqlite3_close (db);
+          return FALSE;
+        }
+    }
+
+  sqlite3_close (db);
+  *version_out = version;
+  return TRUE;
+}
+
+static char *
+make_backup_path (const char *path,
+                  int         version)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *base = NULL;
+
+  if (g_str_has_suffix (path, ".db"))
+    base = g_strndup (path, strlen (path) - 3);
+  else
+    base = g_strdup (path);
+
+  for (guint i = 0; ; i++)
+    {
+      g_autofree char *candidate = NULL;
+
+      if (i == 0)
+        candidate = g_strdup_printf ("%s.v%d-backup-%s.db", base, version, stamp);
+      else
+        candidate = g_strdup_printf ("%s.v%d-backup-%s-%u.db", base, version, stamp, i);
+
+      if (!g_file_test (candidate, G_FILE_TEST_EXISTS))
+        return g_steal_pointer (&candidate);
+    }
+}
+
+static gboolean
+backup (ClwDatabase  *self,
+        GError      **error)
+{
+  g_autofree char *backup_path = make_backup_path (self->path, self->version);
+  g_autoptr(ClwStmt) stmt = NULL;
+  int rc;
+
+  if (!create_private_file (backup_path, error))
+    return FALSE;
+
+  stmt = _clw_database_prepare (self, "VACUUM INTO ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  _clw_bind_text (stmt, 1, backup_path);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_autofree char *what = g_strdup_printf (_("copying it to the backup “%s”"), backup_path);
+      g_unlink (backup_path);
+      return _clw_database_set_error (self, rc, what, error);
+    }
+
+  g_free (self->backup_path);
+  self->backup_path = g_steal_pointer (&backup_path);
+  return TRUE;
+}
+
+static gboolean
+migrate (ClwDatabase  *self,
+         GError      **error)
+{
+  g_auto(GStrv) names = list_migrations ();
+  int latest = g_strv_length (names);
+  g_autofree char *pragmas = NULL;
+
+  if (!clw_database_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (int v = self->version; v < latest; v++)
+    {
+      g_autofree char *resource = g_strconcat (MIGRATIONS_PATH, names[v], NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *sql = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      bytes = g_resource_lookup_data (clw_core_get_resource (), resource,
+                                      G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_assert (bytes != NULL);
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+      if (!clw_database_exec (self, sql, &local_error))
+        {
+          g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_MIGRATION,
+                       _("Could not update “%s” to database version %d (%s): %s "
+                         "Nothing was changed."),
+                       self->path, v + 1, names[v], local_error->message);
+          clw_database_exec (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
+    }
+
+  pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                             CLW_APPLICATION_ID, latest);
+  if (!_clw_database_refresh_audit_triggers (self, error) ||
+      !clw_database_exec (self, pragmas, error) ||
+      !clw_database_exec (self, "COMMIT", error))
+    {
+      clw_database_exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+
+  self->version = latest;
+  return TRUE;
+}
+
+/* Audit triggers ------------------------------------------------------------ */
+
+static char *
+quote_identifier (const char *name)
+{
+  g_autoptr(GString) str = g_string_new ("\"");
+
+  for (const char *p = name; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (str, '"');
+      g_string_append_c (str, *p);
+    }
+  g_string_append_c (str, '"');
+
+  return g_string_free (g_steal_pointer (&str), FALSE);
+}
+
+static GPtrArray *
+list_columns (ClwDatabase  *self,
+              const char   *table,
+              GError      **error)
+{
+  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(ClwStmt) stmt = NULL;
+  int rc;
+
+  stmt = _clw_database_prepare (self, "SELECT name FROM pragma_table_info(?) ORDER BY cid", error);
+  if (stmt == NULL)
+    return NULL;
+  _clw_bind_text (stmt, 1, table);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (columns, _clw_column_dup (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      _clw_database_set_error (self, rc, _("reading the schema"), error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&columns);
+}
+
+GPtrArray *
+_clw_database_list_data_tables (ClwDatabase  *self,
+                                GError      **error)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(ClwStmt) stmt = NULL;
+  int rc;
+
+  /* A data table has the four columns of the convention. */
+  stmt = _clw_database_prepare (self,
+                                "SELECT m.name FROM sqlite_schema m "
+                                "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' "
+                                "AND (SELECT count(*) FROM pragma_table_info(m.name) c "
+                                "     WHERE c.name IN ('id', 'created_at', 'updated_at', 'updated_by')) = 4 "
+                                "ORDER BY m.rowid",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (tables, _clw_column_dup (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      _clw_database_set_error (self, rc, _("reading the schema"), error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&tables);
+}
+
+static char *
+json_object_sql (GPtrArray  *columns,
+                 const char *row)
+{
+  g_autoptr(GString) sql = g_string_new ("json_object(");
+
+  for (guint i = 0; i < columns->len; i++)
+    {
+      g_autofree char *quoted = quote_identifier (g_ptr_array_index (columns, i));
+      g_string_append_printf (sql, "%s'%s', %s.%s", i ? ", " : "",
+                              (const char *) g_ptr_array_index (columns, i), row, quoted);
+    }
+  g_string_append_c (sql, ')');
+
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+gboolean
+_clw_database_refresh_audit_triggers (ClwDatabase  *self,
+                                      GError      **error)
+{
+  g_autoptr(GPtrArray) tables = NULL;
+  g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(ClwStmt) stmt = NULL;
+  int rc;
+
+  stmt = _clw_database_prepare (self,
+                                "SELECT name FROM sqlite_schema "
+                                "WHERE type = 'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\'",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (triggers, _clw_column_dup (stmt, 0));
+  g_clear_pointer (&stmt, _clw_stmt_release);
+
+  for (guint i = 0; i < triggers->len; i++)
+    {
+      g_autofree char *quoted = quote_identifier (g_ptr_array_index (triggers, i));
+      g_autofree char *sql = g_strdup_printf ("DROP TRIGGER %s", quoted);
+      if (!clw_database_exec (self, sql, error))
+        return FALSE;
+    }
+
+  tables = _clw_database_list_data_tables (self, error);
+  if (tables == NULL)
+    return FALSE;
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      const char *table = g_ptr_array_index (tables, t);
+      g_autofree char *qtable = quote_identifier (table);
+      g_autoptr(GPtrArray) columns = list_columns (self, table, error);
+      g_autofree char *old_json = NULL;
+      g_autofree char *new_json = NULL;
+      g_autoptr(GString) changed = g_string_new (NULL);
+      g_autofree char *sql = NULL;
+
+      if (columns == NULL)
+        return FALSE;
+
+      old_json = json_object_sql (columns, "OLD");
+      new_json = json_object_sql (columns, "NEW");
+      for (guint c = 0; c < columns->len; c++)
+        {
+          g_autofree char *qc = quote_identifier (g_ptr_array_index (columns, c));
+          g_string_append_printf (changed, "%sOLD.%s IS NOT NEW.%s", c ? " OR " : "", qc, qc);
+        }
+
+#define AUDIT_INSERT \
+  "INSERT INTO audit_log (id, change_id, at, user, table_name, row_id, action, " \
+  "old_values, new_values, reverts) VALUES (clw_uuid(), clw_change_id(), clw_now(), clw_user(), "
+
+      sql = g_strdup_printf (
+        "CREATE TRIGGER \"audit_%s_insert\" AFTER INSERT ON %s WHEN clw_audit_enabled() BEGIN "
+        AUDIT_INSERT "'%s', NEW.id, 'insert', NULL, %s, clw_reverts()); END;"
+        "CREATE TRIGGER \"audit_%s_update\" AFTER UPDATE ON %s WHEN clw_audit_enabled() AND (%s) BEGIN "
+        AUDIT_INSERT "'%s', NEW.id, 'update', %s, %s, clw_reverts()); END;"
+        "CREATE TRIGGER \"audit_%s_delete\" AFTER DELETE ON %s WHEN clw_audit_enabled() BEGIN "
+        AUDIT_INSERT "'%s', OLD.id, 'delete', %s, NULL, clw_reverts()); END;",
+        table, qtable, table, new_json,
+        table, qtable, changed->str, table, old_json, new_json,
+        table, qtable, table, old_json);
+#undef AUDIT_INSERT
+
+      if (!clw_database_exec (self, sql, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+_clw_database_set_audit (ClwDatabase *self,
+                         gboolean     enabled)
+{
+  g_return_if_fail (CLW_IS_DATABASE (self));
+
+  self->audit_enabled = !!enabled;
+}
+
+/* Change notification -------------------------------------------------------- */
+
+static void
+update_hook (void          *user_data,
+             int            op,
+             const char    *db_name,
+             const char    *table,
+             sqlite3_int64  rowid)
+{
+  ClwDatabase *self = user_data;
+
+  if (self->depth > 0 && !g_hash_table_contains (self->changed_tables, table))
+    g_hash_table_add (self->changed_tables, g_strdup (table));
+}
+
+static void
+emit_changed (ClwDatabase *self)
+{
+  g_autofree const char **tables = NULL;
+  guint n;
+
+  if (g_hash_table_size (self->changed_tables) == 0)
+    return;
+
+  tables = (const char **) g_hash_table_get_keys_as_array (self->changed_tables, &n);
+  g_hash_table_steal_all (self->changed_tables);
+
+  g_signal_emit (self, signals[CHANGED], 0, tables);
+
+  for (guint i = 0; i < n; i++)
+    g_free ((char *) tables[i]);
+}
+
+/* GObject ------------------------------------------------------------------- */
+
+static void
+clw_database_finalize (GObject *object)
+{
+  ClwDatabase *self = (ClwDatabase *) object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  g_queue_clear_full (&self->undo_stack, undo_entry_free);
+  g_clear_pointer (&self->changed_tables, g_hash_table_unref);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->user, g_free);
+  g_clear_pointer (&self->backup_path, g_free);
+  g_clear_pointer (&self->change_id, g_free);
+  g_clear_pointer (&self->change_label, g_free);
+  g_clear_pointer (&self->change_at, g_free);
+  g_clear_pointer (&self->reverts, g_free);
+
+  G_OBJECT_CLASS (clw_database_parent_class)->finalize (object);
+}
+
+static void
+clw_database_class_init (ClwDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = clw_database_finalize;
+
+  /**
+   * ClwDatabase::changed:
+   * @tables: (array zero-terminated=1): the tables written
+   *
+   * Emitted after a transaction that wrote rows is committed, or a change
+   * is undone.
+   */
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 1, G_TYPE_STRV);
+}
+
+static void
+clw_database_init (ClwDatabase *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) sqlite3_finalize);
+  self->changed_tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_queue_init (&self->undo_stack);
+  self->user = g_strdup (g_get_real_name ());
+  if (self->user == NULL || *self->user == '\0' || g_str_equal (self->user, "Unknown"))
+    {
+      g_free (self->user);
+      self->user = g_strdup (g_get_user_name ());
+    }
+  self->audit_enabled = TRUE;
+}
+
+/* Public API ---------------------------------------------------------------- */
+
+ClwDatabase *
+clw_database_open (const char            *path,
+                   ClwDatabaseOpenFlags   flags,
+                   GError               **error)
+{
+  g_autoptr(ClwDatabase) self = NULL;
+  gboolean fresh = FALSE;
+  gboolean read_only = (flags & CLW_DATABASE_OPEN_READ_ONLY) != 0;
+  int version = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!(flags & CLW_DATABASE_OPEN_CREATE) || read_only)
+        {
+          g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_OPEN,
+                       _("There is no database at “%s”."), path);
+          return NULL;
+        }
+      if (!create_private_file (path, error))
+        return NULL;
+      fresh = TRUE;
+    }
+  else if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Clwstwr database: it is not a file."), path);
+      return NULL;
+    }
+  else
+    {
+      HeaderKind kind;
+
+      if (!read_header (path, &kind, error))
+        return NULL;
+
+      if (kind == HEADER_OTHER)
+        {
+          g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_NOT_DATABASE,
+                       _("“%s” is not a Clwstwr database: it is not an SQLite file. "
+                         "Nothing was changed."), path);
+          return NULL;
+        }
+      else if (kind == HEADER_EMPTY)
+        {
+          /* An empty file is a database created and never migrated (a
+           * process killed at the wrong moment): start it afresh. */
+          fresh = !read_only;
+          if (!fresh)
+            {
+              g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_NOT_DATABASE,
+                           _("“%s” is empty."), path);
+              return NULL;
+            }
+        }
+      else if (!inspect_existing (path, flags, &version, error))
+        return NULL;
+    }
+
+  self = g_object_new (CLW_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+  self->version = version;
+  self->read_only = read_only;
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+                        SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_OPEN,
+                   _("Could not open “%s”: %s"), path, sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+  register_functions (self);
+  sqlite3_update_hook (self->db, update_hook, self);
+
+  if (!clw_database_exec (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+
+  if (!read_only)
+    {
+      if (!clw_database_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", error))
+        return NULL;
+
+      if (self->version < clw_database_get_latest_version ())
+        {
+          if (!fresh && self->version > 0 && !backup (self, error))
+            return NULL;
+          if (!migrate (self, error))
+            return NULL;
+        }
+
+      if (fresh)
+        {
+          g_autofree char *id = clw_uuid_new ();
+          g_autofree char *now = clw_timestamp_now ();
+
+          if (!clw_database_set_meta (self, "database-id", id, error) ||
+              !clw_database_set_meta (self, "created-at", now, error))
+            return NULL;
+        }
+    }
+  else if (self->version < clw_database_get_latest_version ())
+    {
+      g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_READ_ONLY,
+                   _("“%s” needs updating to database version %d and cannot be read "
+                     "until it is opened for writing."),
+                   path, clw_database_get_latest_version ());
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+clw_database_get_path (ClwDatabase *self)
+{
+  g_return_val_if_fail (CLW_IS_DATABASE (self), NULL);
+
+  return self->path;
+}
+
+gboolean
+clw_database_is_read_only (ClwDatabase *self)
+{
+  g_return_val_if_fail (CLW_IS_DATABASE (self), TRUE);
+
+  return self->read_only;
+}
+
+int
+clw_database_get_version (ClwDatabase *self)
+{
+  g_return_val_if_fail (CLW_IS_DATABASE (self), 0);
+
+  return self->version;
+}
+
+/* The backup made before migrating on open, or NULL. */
+const char *
+clw_database_get_backup_path (ClwDatabase *self)
+{
+  g_return_val_if_fail (CLW_IS_DATABASE (self), NULL);
+
+  return self->backup_path;
+}
+
+const char *
+clw_database_get_user (ClwDatabase *self)
+{
+  g_return_val_if_fail (CLW_IS_DATABASE (self), NULL);
+
+  return self->user;
+}
+
+void
+clw_database_set_user (ClwDatabase *self,
+                       const char  *user)
+{
+  g_return_if_fail (CLW_IS_DATABASE (self));
+
+  if (user == NULL || *user == '\0')
+    return;
+
+  g_free (self->user);
+  self->user = g_strdup (user);
+}
+
+char *
+clw_database_get_meta (ClwDatabase *self,
+                       const char  *key)
+{
+  g_autoptr(ClwStmt) stmt = NULL;
+
+  g_return_val_if_fail (CLW_IS_DATABASE (self), NULL);
+
+  stmt = _clw_database_prepare (self, "SELECT value FROM meta WHERE key = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  _clw_bind_text (stmt, 1, key);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return _clw_column_dup (stmt, 0);
+
+  return NULL;
+}
+
+gboolean
+clw_database_set_meta (ClwDatabase  *self,
+                       const char   *key,
+                       const char   *value,
+                       GError      **error)
+{
+  g_autoptr(ClwStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (CLW_IS_DATABASE (self), FALSE);
+
+  if (value != NULL)
+    stmt = _clw_database_prepare (self,
+                                  "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                                  "ON CONFLICT (key) DO UPDATE SET value = ?2",
+                                  error);
+  else
+    stmt = _clw_database_prepare (self, "DELETE FROM meta WHERE key = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  _clw_bind_text (stmt, 1, key);
+  if (value != NULL)
+    _clw_bind_text (stmt, 2, value);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return _clw_database_set_error (self, rc, _("saving a setting"), error);
+
+  return TRUE;
+}
+
+GDate *
+clw_database_get_today (ClwDatabase *self)
+{
+  g_autofree char *reference = clw_database_get_meta (self, "reference-date");
+  GDate *date = g_date_new ();
+
+  if (reference != NULL)
+    g_date_set_parse (date, reference);
+
+  if (!g_date_valid (date))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_date_set_dmy (date,
+                      g_date_time_get_day_of_month (now),
+                      g_date_time_get_month (now),
+                      g_date_time_get_year (now));
+    }
+
+  return date;
+}
+
+gboolean
+clw_database_in_transaction (ClwDatabase *self)
+{
+  g_return_val_if_fail (CLW_IS_DATABASE (self), FALSE);
+
+  return self->depth > 0;
+}
+
+gboolean
+clw_database_begin (ClwDatabase  *self,
+                    GError      **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (CLW_IS_DATABASE (self), FALSE);
+
+  if (self->read_only)
+    {
+      g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_READ_ONLY,
+                   _("The database “%s” is open for reading only."), self->path);
+      return FALSE;
+    }
+
+  if (self->depth == 0)
+    {
+      if (!clw_database_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      g_clear_pointer (&self->change_id, g_free);
+      g_clear_pointer (&self->change_label, g_free);
+      g_free (self->change_at);
+      self->change_at = clw_timestamp_now ();
+      self->audited = FALSE;
+      g_hash_table_remove_all (self->changed_tables);
+    }
+  else
+    {
+      sql = g_strdup_printf ("SAVEPOINT clw_%u", self->depth);
+      if (!clw_database_exec (self, sql, error))
+        return FALSE;
+    }
+
+  self->depth++;
+  return TRUE;
+}
+
+void
+clw_database_set_change_label (ClwDatabase *self,
+                               const char  *label)
+{
+  g_return_if_fail (CLW_IS_DATABASE (self));
+  g_return_if_fail (self->depth > 0);
+
+  /* The outermost label wins: it describes the whole change. */
+  if (self->change_label == NULL)
+    self->change_label = g_strdup (label);
+}
+
+gboolean
+clw_database_commit (ClwDatabase  *self,
+                     GError      **error)
+{
+  g_return_val_if_fail (CLW_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (self->depth > 1)
+    {
+      g_autofree char *sql = g_strdup_printf ("RELEASE clw_%u", self->depth - 1);
+      if (!clw_database_exec (self, sql, error))
+        return FALSE;
+      self->depth--;
+      return TRUE;
+    }
+
+  if (!clw_database_exec (self, "COMMIT", error))
+    {
+      /* A failed COMMIT (a deferred foreign key, a full disk) leaves the
+       * transaction open: undo all of it. */
+      clw_database_rollback (self);
+      return FALSE;
+    }
+
+  self->depth = 0;
+  g_clear_pointer (&self->change_at, g_free);
+
+  if (self->audited && self->reverts == NULL)
+    {
+      UndoEntry *entry = g_new0 (UndoEntry, 1);
+      entry->change_id = g_steal_pointer (&self->change_id);
+      entry->label = g_steal_pointer (&self->change_label);
+      g_queue_push_head (&self->undo_stack, entry);
+    }
+  g_clear_pointer (&self->change_id, g_free);
+  g_clear_pointer (&self->change_label, g_free);
+
+  emit_changed (self);
+  return TRUE;
+}
+
+void
+clw_database_rollback (ClwDatabase *self)
+{
+  g_return_if_fail (CLW_IS_DATABASE (self));
+
+  if (self->depth == 0)
+    return;
+
+  if (self->depth > 1)
+    {
+      g_autofree char *sql = g_strdup_printf ("ROLLBACK TO clw_%u; RELEASE clw_%u",
+                                              self->depth - 1, self->depth - 1);
+      clw_database_exec (self, sql, NULL);
+      self->depth--;
+      return;
+    }
+
+  if (sqlite3_get_autocommit (self->db) == 0)
+    clw_database_exec (self, "ROLLBACK", NULL);
+
+  self->depth = 0;
+  self->audited = FALSE;
+  g_clear_pointer (&self->change_id, g_free);
+  g_clear_pointer (&self->change_label, g_free);
+  g_clear_pointer (&self->change_at, g_free);
+  g_hash_table_remove_all (self->changed_tables);
+}
+
+/* Undo ------------------------------------------------------------------------ */
+
+gboolean
+clw_database_can_undo (ClwDatabase *self)
+{
+  g_return_val_if_fail (CLW_IS_DATABASE (self), FALSE);
+
+  return !g_queue_is_empty (&self->undo_stack);
+}
+
+const char *
+clw_database_get_undo_label (ClwDatabase *self)
+{
+  UndoEntry *entry;
+
+  g_return_val_if_fail (CLW_IS_DATABASE (self), NULL);
+
+  entry = g_queue_peek_head (&self->undo_stack);
+  return entry != NULL ? entry->label : NULL;
+}
+
+/* The row as the audit log writes it, or NULL when it does not exist. */
+static char *
+current_row_json (ClwDatabase  *self,
+                  const char   *table,
+                  const char   *row_id,
+                  GError      **error)
+{
+  g_autoptr(GPtrArray) columns = list_columns (self, table, error);
+  g_autofree char *qtable = NULL;
+  g_autofree char *object = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(ClwStmt) stmt = NULL;
+  int rc;
+
+  if (columns == NULL)
+    return NULL;
+
+  qtable = quote_identifier (table);
+  object = json_object_sql (columns, "t");
+  sql = g_strdup_printf ("SELECT %s FROM %s t WHERE t.id = ?", object, qtable);
+  stmt = _clw_database_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  _clw_bind_text (stmt, 1, row_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return _clw_column_dup (stmt, 0);
+  if (rc != SQLITE_DONE)
+    _clw_database_set_error (self, rc, _("reading a row to undo"), error);
+
+  return NULL;
+}
+
+static gboolean
+revert_row (ClwDatabase  *self,
+            const char   *table,
+            const char   *row_id,
+            const char   *action,
+            const char   *old_values,
+            const char   *new_values,
+            GError      **error)
+{
+  g_autoptr(GPtrArray) columns = list_columns (self, table, error);
+  g_autofree char *qtable = NULL;
+  g_autofree char *current = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(ClwStmt) stmt = NULL;
+  int rc;
+
+  if (columns == NULL)
+    return FALSE;
+
+  /* Only undo what is still as the change left it. */
+  current = current_row_json (self, table, row_id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (g_strcmp0 (current, new_values) != 0)
+    {
+      g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_UNDO_CONFLICT,
+                   _("This change cannot be undone: the %s has been changed again since."),
+                   table);
+      return FALSE;
+    }
+
+  qtable = quote_identifier (table);
+
+  if (g_str_equal (action, "insert"))
+    {
+      g_string_printf (sql, "DELETE FROM %s WHERE id = ?2", qtable);
+    }
+  else if (g_str_equal (action, "delete"))
+    {
+      g_string_printf (sql, "INSERT INTO %s (", qtable);
+      for (guint i = 0; i < columns->len; i++)
+        {
+          g_autofree char *qc = quote_identifier (g_ptr_array_index (columns, i));
+          g_string_append_printf (sql, "%s%s", i ? ", " : "", qc);
+        }
+      g_string_append (sql, ") VALUES (");
+      for (guint i = 0; i < columns->len; i++)
+        g_string_append_printf (sql, "%sjson_extract(?1, '$.%s')", i ? ", " : "",
+                                (const char *) g_ptr_array_index (columns, i));
+      g_string_append (sql, ")");
+    }
+  else
+    {
+      g_string_printf (sql, "UPDATE %s SET ", qtable);
+      for (guint i = 0; i < columns->len; i++)
+        {
+          g_autofree char *qc = quote_identifier (g_ptr_array_index (columns, i));
+          g_string_append_printf (sql, "%s%s = json_extract(?1, '$.%s')", i ? ", " : "", qc,
+                                  (const char *) g_ptr_array_index (columns, i));
+        }
+      g_string_append (sql, " WHERE id = ?2");
+    }
+
+  stmt = _clw_database_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  _clw_bind_text (stmt, 1, old_values);
+  _clw_bind_text (stmt, 2, row_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return _clw_database_set_error (self, rc, _("undoing a change"), error);
+
+  return TRUE;
+}
+
+gboolean
+clw_database_undo (ClwDatabase  *self,
+                   GError      **error)
+{
+  UndoEntry *entry;
+  g_autoptr(GPtrArray) rows = NULL;
+  int rc;
+
+  g_return_val_if_fail (CLW_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+
+  entry = g_queue_peek_head (&self->undo_stack);
+  if (entry == NULL)
+    {
+      g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_NOTHING_TO_UNDO,
+                   _("There is nothing to undo."));
+      return FALSE;
+    }
+
+  if (!clw_database_begin (self, error))
+    return FALSE;
+  self->reverts = g_strdup (entry->change_id);
+
+  {
+    g_autoptr(ClwStmt) stmt = NULL;
+
+    stmt = _clw_database_prepare (self,
+                                  "SELECT table_name, row_id, action, old_values, new_values "
+                                  "FROM audit_log WHERE change_id = ? ORDER BY rowid DESC",
+                                  error);
+    if (stmt == NULL)
+      goto failed;
+    _clw_bind_text (stmt, 1, entry->change_id);
+
+    rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        char **row = g_new0 (char *, 6);
+        for (int i = 0; i < 5; i++)
+          row[i] = _clw_column_dup (stmt, i);
+        g_ptr_array_add (rows, row);
+      }
+    if (rc != SQLITE_DONE)
+      {
+        _clw_database_set_error (self, rc, _("reading the audit log"), error);
+        goto failed;
+      }
+  }
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+      if (!revert_row (self, row[0], row[1], row[2], row[3], row[4], error))
+        goto failed;
+    }
+
+  if (!clw_database_commit (self, error))
+    goto failed;
+
+  g_clear_pointer (&self->reverts, g_free);
+  undo_entry_free (g_queue_pop_head (&self->undo_stack));
+  return TRUE;
+
+failed:
+  clw_database_rollback (self);
+  g_clear_pointer (&self->reverts, g_free);
+  /* A change that cannot be undone now never will be: drop it, so the
+   * next Ctrl+Z reaches the one before. */
+  if (error != NULL && *error != NULL &&
+      g_error_matches (*error, CLW_DB_ERROR, CLW_DB_ERROR_UNDO_CONFLICT))
+    undo_entry_free (g_queue_pop_head (&self->undo_stack));
+  return FALSE;
+}
+
+gboolean
+clw_database_check_integrity (ClwDatabase  *self,
+                              GError      **error)
+{
+  g_autoptr(ClwStmt) stmt = NULL;
+  g_autoptr(GString) problems = g_string_new (NULL);
+  int rc;
+
+  g_return_val_if_fail (CLW_IS_DATABASE (self), FALSE);
+
+  stmt = _clw_database_prepare (self, "PRAGMA integrity_check(5)", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = _clw_column_text (stmt, 0);
+      if (g_strcmp0 (line, "ok") != 0)
+        g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", line);
+    }
+  if (rc != SQLITE_DONE)
+    return _clw_database_set_error (self, rc, _("checking the database"), error);
+
+  if (problems->len > 0)
+    {
+      g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_DAMAGED,
+                   _("“%s” is damaged: SQLite's integrity check failed (%s)."),
+                   self->path, problems->str);
+      return FALSE;
+    }
+
+  return TRUE;
+}

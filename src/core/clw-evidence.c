@@ -1,0 +1,192 @@
+/* clw-evidence.c: an evidence item
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "clw-evidence"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "clw-database-private.h"
+#include "clw-enums.h"
+#include "clw-decision.h"
+#include "clw-error.h"
+#include "clw-rules-private.h"
+#include "clw-evidence.h"
+
+#include "clw-indicator.h"
+#include "clw-meeting.h"
+#include "clw-practice.h"
+
+struct _ClwEvidence
+{
+  ClwRecord parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (ClwEvidence, clw_evidence, CLW_TYPE_RECORD)
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_TITLE,
+  PROP_EVIDENCE_ON,
+  PROP_PRACTICE_ID,
+  PROP_MEETING_ID,
+  PROP_INDICATOR_ID,
+  PROP_NOTES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+clw_evidence_describe (ClwRecord *record)
+{
+  const char *value = clw_record_get_string (record, PROP_TITLE);
+
+  return g_strdup_printf (_("Evidence “%s”"), value != NULL ? value : "");
+}
+
+static gboolean
+clw_evidence_validate (ClwRecord    *record,
+                       ClwDatabase  *db,
+                       GError      **error)
+{
+  ClwEvidence *self = CLW_EVIDENCE (record);
+
+  if (clw_text_is_blank (clw_evidence_get_practice_id (self)) &&
+      clw_text_is_blank (clw_evidence_get_meeting_id (self)) &&
+      clw_text_is_blank (clw_evidence_get_indicator_id (self)))
+    {
+      g_set_error (error, CLW_DOMAIN_ERROR, CLW_DOMAIN_ERROR_INVALID,
+                   _("Evidence must prove something: link it to a practice, a meeting "
+                     "or an indicator."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+clw_evidence_class_init (ClwEvidenceClass *klass)
+{
+  ClwRecordClass *record_class = CLW_RECORD_CLASS (klass);
+
+  record_class->table_name = "evidence";
+  record_class->order_by = "evidence_on, id";
+  record_class->validate = clw_evidence_validate;
+  record_class->describe = clw_evidence_describe;
+
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", N_("kind"), NULL,
+                       CLW_TYPE_EVIDENCE_KIND, CLW_EVIDENCE_KIND_OTHER,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  clw_record_class_install_column (record_class, PROP_KIND,
+                                   properties[PROP_KIND],
+                                   CLW_COLUMN_ENUM, CLW_COLUMN_FLAGS_NONE, G_TYPE_INVALID);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", N_("title"), NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  clw_record_class_install_column (record_class, PROP_TITLE,
+                                   properties[PROP_TITLE],
+                                   CLW_COLUMN_TEXT, CLW_COLUMN_REQUIRED, G_TYPE_INVALID);
+  properties[PROP_EVIDENCE_ON] =
+    g_param_spec_string ("evidence-on", N_("date"), NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  clw_record_class_install_column (record_class, PROP_EVIDENCE_ON,
+                                   properties[PROP_EVIDENCE_ON],
+                                   CLW_COLUMN_DATE, CLW_COLUMN_REQUIRED, G_TYPE_INVALID);
+  properties[PROP_PRACTICE_ID] =
+    g_param_spec_string ("practice-id", N_("practice"), NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  clw_record_class_install_column (record_class, PROP_PRACTICE_ID,
+                                   properties[PROP_PRACTICE_ID],
+                                   CLW_COLUMN_REFERENCE, CLW_COLUMN_FLAGS_NONE, CLW_TYPE_PRACTICE);
+  properties[PROP_MEETING_ID] =
+    g_param_spec_string ("meeting-id", N_("meeting"), NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  clw_record_class_install_column (record_class, PROP_MEETING_ID,
+                                   properties[PROP_MEETING_ID],
+                                   CLW_COLUMN_REFERENCE, CLW_COLUMN_FLAGS_NONE, CLW_TYPE_MEETING);
+  properties[PROP_INDICATOR_ID] =
+    g_param_spec_string ("indicator-id", N_("indicator"), NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  clw_record_class_install_column (record_class, PROP_INDICATOR_ID,
+                                   properties[PROP_INDICATOR_ID],
+                                   CLW_COLUMN_REFERENCE, CLW_COLUMN_FLAGS_NONE, CLW_TYPE_INDICATOR);
+  properties[PROP_NOTES] =
+    g_param_spec_string ("notes", N_("notes"), NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  clw_record_class_install_column (record_class, PROP_NOTES,
+                                   properties[PROP_NOTES],
+                                   CLW_COLUMN_TEXT, CLW_COLUMN_LONG, G_TYPE_INVALID);
+}
+
+static void
+clw_evidence_init (ClwEvidence *self)
+{
+}
+
+ClwEvidence *
+clw_evidence_new (void)
+{
+  return g_object_new (CLW_TYPE_EVIDENCE, NULL);
+}
+
+ClwEvidenceKind
+clw_evidence_get_kind (ClwEvidence *self)
+{
+  g_return_val_if_fail (CLW_IS_EVIDENCE (self), 0);
+
+  return clw_record_get_enum (CLW_RECORD (self), PROP_KIND);
+}
+
+const char *
+clw_evidence_get_title (ClwEvidence *self)
+{
+  g_return_val_if_fail (CLW_IS_EVIDENCE (self), NULL);
+
+  return clw_record_get_string (CLW_RECORD (self), PROP_TITLE);
+}
+
+const char *
+clw_evidence_get_evidence_on (ClwEvidence *self)
+{
+  g_return_val_if_fail (CLW_IS_EVIDENCE (self), NULL);
+
+  return clw_record_get_string (CLW_RECORD (self), PROP_EVIDENCE_ON);
+}
+
+const char *
+clw_evidence_get_practice_id (ClwEvidence *self)
+{
+  g_return_val_if_fail (CLW_IS_EVIDENCE (self), NULL);
+
+  return clw_record_get_string (CLW_RECORD (self), PROP_PRACTICE_ID);
+}
+
+const char *
+clw_evidence_get_meeting_id (ClwEvidence *self)
+{
+  g_return_val_if_fail (CLW_IS_EVIDENCE (self), NULL);
+
+  return clw_record_get_string (CLW_RECORD (self), PROP_MEETING_ID);
+}
+
+const char *
+clw_evidence_get_indicator_id (ClwEvidence *self)
+{
+  g_return_val_if_fail (CLW_IS_EVIDENCE (self), NULL);
+
+  return clw_record_get_string (CLW_RECORD (self), PROP_INDICATOR_ID);
+}
+
+const char *
+clw_evidence_get_notes (ClwEvidence *self)
+{
+  g_return_val_if_fail (CLW_IS_EVIDENCE (self), NULL);
+
+  return clw_record_get_string (CLW_RECORD (self), PROP_NOTES);
+}
