@@ -30,3 +30,4 @@
 #include "clw-evidence.h"
 #include "clw-imtp-contribution.h"
 #include "clw-imtp-section.h"
+#include "clw-imtp-workforce.h"

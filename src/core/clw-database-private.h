@@ -39,6 +39,11 @@ void          _clw_database_set_audit      (ClwDatabase  *self,
 gboolean      _clw_database_refresh_audit_triggers (ClwDatabase  *self,
                                                     GError      **error);
 
+/* For tests: create a database at an older schema version. */
+gboolean      _clw_database_create_at_version (const char  *path,
+                                               int          version,
+                                               GError     **error);
+
 /* The tables that hold user or reference data (with id, created_at,
  * updated_at and updated_by), in the order of the schema. */
 GPtrArray    *_clw_database_list_data_tables (ClwDatabase  *self,

@@ -387,6 +387,13 @@ read_header (const char  *path,
 
 /* Migrations ------------------------------------------------------------------ */
 
+static int
+compare_names (const void *a,
+               const void *b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 static GStrv
 list_migrations (void)
 {
@@ -399,7 +406,7 @@ list_migrations (void)
 
   g_assert (names != NULL);
   n = g_strv_length (names);
-  qsort (names, n, sizeof (char *), (GCompareFunc) (void (*) (void)) g_strcmp0);
+  qsort (names, n, sizeof (char *), compare_names);
   for (guint i = 0; i < n; i++)
     {
       /* 0001-initial.sql is the migration to version 1, and so on. */
@@ -606,10 +613,12 @@ backup (ClwDatabase  *self,
 
 static gboolean
 migrate (ClwDatabase  *self,
+         int           latest,
          GError      **error)
 {
   g_auto(GStrv) names = list_migrations ();
-  int latest = g_strv_length (names);
+
+  g_assert (latest <= (int) g_strv_length (names));
   g_autofree char *pragmas = NULL;
 
   if (!clw_database_exec (self, "BEGIN IMMEDIATE", error))
@@ -1014,7 +1023,7 @@ clw_database_open (const char            *path,
         {
           if (!fresh && self->version > 0 && !backup (self, error))
             return NULL;
-          if (!migrate (self, error))
+          if (!migrate (self, clw_database_get_latest_version (), error))
             return NULL;
         }
 
@@ -1529,4 +1538,29 @@ clw_database_check_integrity (ClwDatabase  *self,
     }
 
   return TRUE;
+}
+
+/* For the tests of migrations: a new database as an older version made it. */
+gboolean
+_clw_database_create_at_version (const char  *path,
+                                 int          version,
+                                 GError     **error)
+{
+  g_autoptr(ClwDatabase) self = NULL;
+  int rc;
+
+  g_return_val_if_fail (version >= 1 && version <= clw_database_get_latest_version (), FALSE);
+
+  if (!create_private_file (path, error))
+    return FALSE;
+
+  self = g_object_new (CLW_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    return _clw_database_set_error (self, rc, "opening", error);
+  register_functions (self);
+
+  return clw_database_exec (self, "PRAGMA journal_mode = WAL", error) &&
+         migrate (self, version, error);
 }

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "clw-database-private.h"
 #include "clw-enums.h"
@@ -36,6 +37,11 @@ enum {
   PROP_MEETING_ID,
   PROP_INDICATOR_ID,
   PROP_NOTES,
+  PROP_ORIGINAL_NAME,
+  PROP_CONTENT_TYPE,
+  PROP_SIZE,
+  PROP_SHA256,
+  PROP_ATTACHED_BY,
   N_PROPS
 };
 
@@ -49,12 +55,33 @@ clw_evidence_describe (ClwRecord *record)
   return g_strdup_printf (_("Evidence “%s”"), value != NULL ? value : "");
 }
 
+/* 64 lower-case hexadecimal digits. */
+gboolean
+clw_evidence_sha256_is_valid (const char *sha256)
+{
+  if (sha256 == NULL || strlen (sha256) != 64)
+    return FALSE;
+  for (int i = 0; i < 64; i++)
+    if (!g_ascii_isdigit (sha256[i]) && !(sha256[i] >= 'a' && sha256[i] <= 'f'))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 clw_evidence_validate (ClwRecord    *record,
                        ClwDatabase  *db,
                        GError      **error)
 {
   ClwEvidence *self = CLW_EVIDENCE (record);
+  const char *sha256 = clw_evidence_get_sha256 (self);
+
+  if (!clw_text_is_blank (sha256) && !clw_evidence_sha256_is_valid (sha256))
+    {
+      g_set_error (error, CLW_DOMAIN_ERROR, CLW_DOMAIN_ERROR_INVALID,
+                   _("The SHA-256 of the file must be 64 lower-case hexadecimal digits, not “%s”."),
+                   sha256);
+      return FALSE;
+    }
 
   if (clw_text_is_blank (clw_evidence_get_practice_id (self)) &&
       clw_text_is_blank (clw_evidence_get_meeting_id (self)) &&
@@ -122,6 +149,39 @@ clw_evidence_class_init (ClwEvidenceClass *klass)
   clw_record_class_install_column (record_class, PROP_NOTES,
                                    properties[PROP_NOTES],
                                    CLW_COLUMN_TEXT, CLW_COLUMN_LONG, G_TYPE_INVALID);
+
+  /* The file, when one is attached: stored once by its SHA-256. */
+  properties[PROP_ORIGINAL_NAME] =
+    g_param_spec_string ("original-name", N_("file name"), NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  clw_record_class_install_column (record_class, PROP_ORIGINAL_NAME,
+                                   properties[PROP_ORIGINAL_NAME],
+                                   CLW_COLUMN_TEXT, CLW_COLUMN_FLAGS_NONE, G_TYPE_INVALID);
+  properties[PROP_CONTENT_TYPE] =
+    g_param_spec_string ("content-type", N_("type of file"), NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  clw_record_class_install_column (record_class, PROP_CONTENT_TYPE,
+                                   properties[PROP_CONTENT_TYPE],
+                                   CLW_COLUMN_TEXT, CLW_COLUMN_FLAGS_NONE, G_TYPE_INVALID);
+  properties[PROP_SIZE] =
+    g_param_spec_int ("size", N_("size of the file"), NULL,
+                      0, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  clw_record_class_install_column (record_class, PROP_SIZE,
+                                   properties[PROP_SIZE],
+                                   CLW_COLUMN_INTEGER, CLW_COLUMN_FLAGS_NONE, G_TYPE_INVALID);
+  properties[PROP_SHA256] =
+    g_param_spec_string ("sha256", N_("SHA-256 of the file"), NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  clw_record_class_install_column (record_class, PROP_SHA256,
+                                   properties[PROP_SHA256],
+                                   CLW_COLUMN_TEXT, CLW_COLUMN_FLAGS_NONE, G_TYPE_INVALID);
+  properties[PROP_ATTACHED_BY] =
+    g_param_spec_string ("attached-by", N_("who attached the file"), NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  clw_record_class_install_column (record_class, PROP_ATTACHED_BY,
+                                   properties[PROP_ATTACHED_BY],
+                                   CLW_COLUMN_TEXT, CLW_COLUMN_FLAGS_NONE, G_TYPE_INVALID);
 }
 
 static void
@@ -189,4 +249,44 @@ clw_evidence_get_notes (ClwEvidence *self)
   g_return_val_if_fail (CLW_IS_EVIDENCE (self), NULL);
 
   return clw_record_get_string (CLW_RECORD (self), PROP_NOTES);
+}
+
+const char *
+clw_evidence_get_original_name (ClwEvidence *self)
+{
+  g_return_val_if_fail (CLW_IS_EVIDENCE (self), NULL);
+
+  return clw_record_get_string (CLW_RECORD (self), PROP_ORIGINAL_NAME);
+}
+
+const char *
+clw_evidence_get_content_type (ClwEvidence *self)
+{
+  g_return_val_if_fail (CLW_IS_EVIDENCE (self), NULL);
+
+  return clw_record_get_string (CLW_RECORD (self), PROP_CONTENT_TYPE);
+}
+
+int
+clw_evidence_get_size (ClwEvidence *self)
+{
+  g_return_val_if_fail (CLW_IS_EVIDENCE (self), 0);
+
+  return (int) clw_record_get_integer (CLW_RECORD (self), PROP_SIZE);
+}
+
+const char *
+clw_evidence_get_sha256 (ClwEvidence *self)
+{
+  g_return_val_if_fail (CLW_IS_EVIDENCE (self), NULL);
+
+  return clw_record_get_string (CLW_RECORD (self), PROP_SHA256);
+}
+
+const char *
+clw_evidence_get_attached_by (ClwEvidence *self)
+{
+  g_return_val_if_fail (CLW_IS_EVIDENCE (self), NULL);
+
+  return clw_record_get_string (CLW_RECORD (self), PROP_ATTACHED_BY);
 }

@@ -22,5 +22,12 @@ const char      *clw_evidence_get_practice_id  (ClwEvidence *self);
 const char      *clw_evidence_get_meeting_id   (ClwEvidence *self);
 const char      *clw_evidence_get_indicator_id (ClwEvidence *self);
 const char      *clw_evidence_get_notes        (ClwEvidence *self);
+const char      *clw_evidence_get_original_name (ClwEvidence *self);
+const char      *clw_evidence_get_content_type (ClwEvidence *self);
+int              clw_evidence_get_size         (ClwEvidence *self);
+const char      *clw_evidence_get_sha256       (ClwEvidence *self);
+const char      *clw_evidence_get_attached_by  (ClwEvidence *self);
+
+gboolean         clw_evidence_sha256_is_valid  (const char  *sha256);
 
 G_END_DECLS

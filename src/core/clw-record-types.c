@@ -14,7 +14,7 @@
 
 #include "clw-core.h"
 
-#define N_RECORD_TYPES 18
+#define N_RECORD_TYPES 19
 
 const GType *
 clw_record_types_in_order (guint *n_types)
@@ -43,6 +43,7 @@ clw_record_types_in_order (guint *n_types)
         CLW_TYPE_EVIDENCE,
         CLW_TYPE_IMTP_CONTRIBUTION,
         CLW_TYPE_IMTP_SECTION,
+        CLW_TYPE_IMTP_WORKFORCE,
       };
 
       G_STATIC_ASSERT (G_N_ELEMENTS (all) == N_RECORD_TYPES);

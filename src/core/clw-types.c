@@ -151,6 +151,13 @@ LABEL_FUNC (clw_section_status_to_label, ClwSectionStatus,
             N_("In progress"),
             N_("Complete"))
 
+LABEL_FUNC (clw_workforce_role_to_label, ClwWorkforceRole,
+            N_("GPs"),
+            N_("Nurses"),
+            N_("Pharmacists"),
+            N_("Allied health professionals"),
+            N_("Administrative staff"))
+
 LABEL_FUNC (clw_verdict_to_label, ClwVerdict,
             N_("Achieved"),
             N_("On track"),

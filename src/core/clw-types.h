@@ -132,6 +132,18 @@ typedef enum
 
 #define CLW_N_IMTP_SECTION_KINDS 5
 
+/* The roles counted in the workforce part of an IMTP contribution. */
+typedef enum
+{
+  CLW_WORKFORCE_ROLE_GPS,
+  CLW_WORKFORCE_ROLE_NURSES,
+  CLW_WORKFORCE_ROLE_PHARMACISTS,
+  CLW_WORKFORCE_ROLE_ALLIED_HEALTH,
+  CLW_WORKFORCE_ROLE_ADMINISTRATIVE,
+} ClwWorkforceRole;
+
+#define CLW_N_WORKFORCE_ROLES 5
+
 typedef enum
 {
   CLW_SECTION_STATUS_NOT_STARTED,
@@ -193,6 +205,7 @@ const char *clw_evidence_kind_to_label        (ClwEvidenceKind       kind);
 const char *clw_contribution_status_to_label  (ClwContributionStatus status);
 const char *clw_imtp_section_kind_to_label    (ClwImtpSectionKind    kind);
 const char *clw_section_status_to_label       (ClwSectionStatus      status);
+const char *clw_workforce_role_to_label       (ClwWorkforceRole      role);
 const char *clw_verdict_to_label              (ClwVerdict            verdict);
 
 gboolean    clw_representative_role_is_clinical (ClwRepresentativeRole role);
