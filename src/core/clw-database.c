@@ -617,9 +617,9 @@ migrate (ClwDatabase  *self,
          GError      **error)
 {
   g_auto(GStrv) names = list_migrations ();
+  g_autofree char *pragmas = NULL;
 
   g_assert (latest <= (int) g_strv_length (names));
-  g_autofree char *pragmas = NULL;
 
   if (!clw_database_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
