@@ -161,3 +161,47 @@ clw_action_item_get_notes (ClwActionItem *self)
 
   return clw_record_get_string (CLW_RECORD (self), PROP_NOTES);
 }
+
+GListStore *
+clw_action_item_list_for_meeting (ClwDatabase  *db,
+                                  const char   *meeting_id,
+                                  GError      **error)
+{
+  const char *params[] = { meeting_id, NULL };
+
+  g_return_val_if_fail (CLW_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (meeting_id != NULL, NULL);
+
+  return clw_record_list (db, CLW_TYPE_ACTION_ITEM, "meeting_id = ?1", params, error);
+}
+
+GListStore *
+clw_action_item_list_for_collaborative (ClwDatabase  *db,
+                                        const char   *collaborative_id,
+                                        GError      **error)
+{
+  const char *params[] = { collaborative_id, NULL };
+
+  g_return_val_if_fail (CLW_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (collaborative_id != NULL, NULL);
+
+  return clw_record_list (db, CLW_TYPE_ACTION_ITEM,
+                          "meeting_id IN (SELECT id FROM meeting WHERE collaborative_id = ?1)",
+                          params, error);
+}
+
+gboolean
+clw_action_item_is_overdue (ClwActionItem *self,
+                            const GDate   *today)
+{
+  g_autoptr(GDate) due = NULL;
+
+  g_return_val_if_fail (CLW_IS_ACTION_ITEM (self), FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+
+  if (clw_action_item_get_status (self) == CLW_ACTION_STATUS_DONE)
+    return FALSE;
+
+  due = clw_date_parse (clw_action_item_get_due_on (self));
+  return due != NULL && g_date_compare (due, today) < 0;
+}

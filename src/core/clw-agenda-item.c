@@ -162,3 +162,37 @@ clw_agenda_item_get_notes (ClwAgendaItem *self)
 
   return clw_record_get_string (CLW_RECORD (self), PROP_NOTES);
 }
+
+static int
+compare_agenda_order (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  ClwAgendaItem *first = (ClwAgendaItem *) a;
+  ClwAgendaItem *second = (ClwAgendaItem *) b;
+  int diff;
+
+  diff = (int) clw_agenda_item_get_section (first) - (int) clw_agenda_item_get_section (second);
+  if (diff == 0)
+    diff = clw_agenda_item_get_position (first) - clw_agenda_item_get_position (second);
+  if (diff == 0)
+    diff = g_strcmp0 (clw_record_get_id (CLW_RECORD (first)), clw_record_get_id (CLW_RECORD (second)));
+  return diff;
+}
+
+GListStore *
+clw_agenda_item_list_for_meeting (ClwDatabase  *db,
+                                  const char   *meeting_id,
+                                  GError      **error)
+{
+  const char *params[] = { meeting_id, NULL };
+  GListStore *items;
+
+  g_return_val_if_fail (CLW_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (meeting_id != NULL, NULL);
+
+  items = clw_record_list (db, CLW_TYPE_AGENDA_ITEM, "meeting_id = ?1", params, error);
+  if (items != NULL)
+    g_list_store_sort (items, compare_agenda_order, NULL);
+  return items;
+}

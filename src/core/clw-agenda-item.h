@@ -22,4 +22,10 @@ const char       *clw_agenda_item_get_title      (ClwAgendaItem *self);
 const char       *clw_agenda_item_get_presenter  (ClwAgendaItem *self);
 const char       *clw_agenda_item_get_notes      (ClwAgendaItem *self);
 
+/* The agenda of a meeting, in the order of an NHS Wales meeting pack:
+ * by section, then by position within it. */
+GListStore *clw_agenda_item_list_for_meeting (ClwDatabase  *db,
+                                              const char   *meeting_id,
+                                              GError      **error);
+
 G_END_DECLS

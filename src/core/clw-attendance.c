@@ -210,3 +210,16 @@ clw_attendance_get_notes (ClwAttendance *self)
 
   return clw_record_get_string (CLW_RECORD (self), PROP_NOTES);
 }
+
+GListStore *
+clw_attendance_list_for_meeting (ClwDatabase  *db,
+                                 const char   *meeting_id,
+                                 GError      **error)
+{
+  const char *params[] = { meeting_id, NULL };
+
+  g_return_val_if_fail (CLW_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (meeting_id != NULL, NULL);
+
+  return clw_record_list (db, CLW_TYPE_ATTENDANCE, "meeting_id = ?1", params, error);
+}

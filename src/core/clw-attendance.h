@@ -22,4 +22,9 @@ const char          *clw_attendance_get_representative_name (ClwAttendance *self
 int                  clw_attendance_get_representative_role (ClwAttendance *self);
 const char          *clw_attendance_get_notes               (ClwAttendance *self);
 
+/* The attendance recorded for a meeting. */
+GListStore          *clw_attendance_list_for_meeting        (ClwDatabase   *db,
+                                                             const char    *meeting_id,
+                                                             GError       **error);
+
 G_END_DECLS

@@ -378,3 +378,36 @@ clw_buddy_arrangement_get_notes (ClwBuddyArrangement *self)
 
   return clw_record_get_string (CLW_RECORD (self), PROP_NOTES);
 }
+
+GListStore *
+clw_buddy_arrangement_list_for_practice (ClwDatabase  *db,
+                                         const char   *practice_id,
+                                         GError      **error)
+{
+  const char *params[] = { practice_id, NULL };
+
+  g_return_val_if_fail (CLW_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (practice_id != NULL, NULL);
+
+  return clw_record_list (db, CLW_TYPE_BUDDY_ARRANGEMENT,
+                          "small_practice_id = ?1 OR buddy_practice_id = ?1", params, error);
+}
+
+GListStore *
+clw_buddy_arrangement_list_pending (ClwDatabase  *db,
+                                    const char   *health_board_id,
+                                    GError      **error)
+{
+  const char *params[] = { health_board_id, NULL };
+
+  g_return_val_if_fail (CLW_IS_DATABASE (db), NULL);
+
+  if (health_board_id == NULL)
+    return clw_record_list (db, CLW_TYPE_BUDDY_ARRANGEMENT, "status = 'requested'", NULL, error);
+
+  return clw_record_list (db, CLW_TYPE_BUDDY_ARRANGEMENT,
+                          "status = 'requested' AND small_practice_id IN "
+                          "(SELECT p.id FROM practice p JOIN cluster c ON c.id = p.cluster_id "
+                          "WHERE c.health_board_id = ?1)",
+                          params, error);
+}

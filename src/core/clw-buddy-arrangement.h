@@ -39,4 +39,15 @@ const char           *clw_buddy_arrangement_get_decision_on       (ClwBuddyArran
 const char           *clw_buddy_arrangement_get_explanation       (ClwBuddyArrangement *self);
 const char           *clw_buddy_arrangement_get_notes             (ClwBuddyArrangement *self);
 
+/* The arrangements a practice is part of, as the small practice or as the
+ * buddy, by start date. */
+GListStore           *clw_buddy_arrangement_list_for_practice (ClwDatabase  *db,
+                                                               const char   *practice_id,
+                                                               GError      **error);
+/* The requests waiting for a decision of a health board (NULL: of every
+ * board), by start date. */
+GListStore           *clw_buddy_arrangement_list_pending      (ClwDatabase  *db,
+                                                               const char   *health_board_id,
+                                                               GError      **error);
+
 G_END_DECLS

@@ -199,3 +199,32 @@ clw_cluster_get_valid_to (ClwCluster *self)
 
   return clw_record_get_string (CLW_RECORD (self), PROP_VALID_TO);
 }
+
+GListStore *
+clw_cluster_list_for_health_board (ClwDatabase  *db,
+                                   const char   *health_board_id,
+                                   const char   *on_date,
+                                   GError      **error)
+{
+  const char *params[3] = { NULL, };
+  const char *where;
+  guint n = 0;
+
+  g_return_val_if_fail (CLW_IS_DATABASE (db), NULL);
+
+  if (health_board_id != NULL)
+    params[n++] = health_board_id;
+  if (on_date != NULL)
+    params[n++] = on_date;
+
+  if (health_board_id != NULL && on_date != NULL)
+    where = "health_board_id = ?1 AND valid_from <= ?2 AND (valid_to IS NULL OR valid_to >= ?2)";
+  else if (health_board_id != NULL)
+    where = "health_board_id = ?1";
+  else if (on_date != NULL)
+    where = "valid_from <= ?1 AND (valid_to IS NULL OR valid_to >= ?1)";
+  else
+    where = NULL;
+
+  return clw_record_list (db, CLW_TYPE_CLUSTER, where, params, error);
+}

@@ -23,4 +23,11 @@ const char *clw_cluster_get_name_cy         (ClwCluster *self);
 const char *clw_cluster_get_valid_from      (ClwCluster *self);
 const char *clw_cluster_get_valid_to        (ClwCluster *self);
 
+/* The clusters of a health board (NULL: of every board) in being on
+ * @on_date ("YYYY-MM-DD"; NULL: whatever their dates), by name. */
+GListStore *clw_cluster_list_for_health_board (ClwDatabase  *db,
+                                               const char   *health_board_id,
+                                               const char   *on_date,
+                                               GError      **error);
+
 G_END_DECLS

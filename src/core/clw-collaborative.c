@@ -151,3 +151,31 @@ clw_collaborative_get_lead_name (ClwCollaborative *self)
 
   return clw_record_get_string (CLW_RECORD (self), PROP_LEAD_NAME);
 }
+
+ClwCollaborative *
+clw_collaborative_find_for_cluster (ClwDatabase    *db,
+                                    const char     *cluster_id,
+                                    ClwProfession   profession,
+                                    GError        **error)
+{
+  const char *params[] = { cluster_id, clw_enum_to_nick (CLW_TYPE_PROFESSION, profession), NULL };
+  g_autoptr(GListStore) found = NULL;
+
+  g_return_val_if_fail (CLW_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (cluster_id != NULL, NULL);
+
+  found = clw_record_list (db, CLW_TYPE_COLLABORATIVE, "cluster_id = ?1 AND profession = ?2",
+                           params, error);
+  if (found == NULL)
+    return NULL;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (found)) == 0)
+    {
+      g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_NOT_FOUND,
+                   _("The cluster has no %s Collaborative. Add it to the cluster's "
+                     "reference data."), clw_profession_to_label (profession));
+      return NULL;
+    }
+
+  return g_list_model_get_item (G_LIST_MODEL (found), 0);
+}

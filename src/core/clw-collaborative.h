@@ -20,4 +20,11 @@ ClwProfession  clw_collaborative_get_profession (ClwCollaborative *self);
 const char    *clw_collaborative_get_name       (ClwCollaborative *self);
 const char    *clw_collaborative_get_lead_name  (ClwCollaborative *self);
 
+/* The collaborative of @profession in a cluster; NULL with
+ * CLW_DB_ERROR_NOT_FOUND when the cluster has none. */
+ClwCollaborative *clw_collaborative_find_for_cluster (ClwDatabase    *db,
+                                                      const char     *cluster_id,
+                                                      ClwProfession   profession,
+                                                      GError        **error);
+
 G_END_DECLS

@@ -141,3 +141,29 @@ clw_cycle_get_pence_per_point (ClwCycle *self)
 
   return (int) clw_record_get_integer (CLW_RECORD (self), PROP_PENCE_PER_POINT);
 }
+
+ClwCycle *
+clw_cycle_find_by_code (ClwDatabase  *db,
+                        const char   *code,
+                        GError      **error)
+{
+  const char *params[] = { code, NULL };
+  g_autoptr(GListStore) found = NULL;
+
+  g_return_val_if_fail (CLW_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+
+  found = clw_record_list (db, CLW_TYPE_CYCLE, "code = ?1", params, error);
+  if (found == NULL)
+    return NULL;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (found)) == 0)
+    {
+      g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_NOT_FOUND,
+                   _("The database has no QAIF cycle %s. Load the reference data of "
+                     "a newer Clwstwr."), code);
+      return NULL;
+    }
+
+  return g_list_model_get_item (G_LIST_MODEL (found), 0);
+}

@@ -20,4 +20,9 @@ const char *clw_cycle_get_starts_on       (ClwCycle *self);
 const char *clw_cycle_get_ends_on         (ClwCycle *self);
 int         clw_cycle_get_pence_per_point (ClwCycle *self);
 
+/* The cycle with this code ("2021-22"); NULL with CLW_DB_ERROR_NOT_FOUND. */
+ClwCycle   *clw_cycle_find_by_code        (ClwDatabase  *db,
+                                           const char   *code,
+                                           GError      **error);
+
 G_END_DECLS

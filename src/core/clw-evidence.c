@@ -290,3 +290,16 @@ clw_evidence_get_attached_by (ClwEvidence *self)
 
   return clw_record_get_string (CLW_RECORD (self), PROP_ATTACHED_BY);
 }
+
+GListStore *
+clw_evidence_list_for_practice (ClwDatabase  *db,
+                                const char   *practice_id,
+                                GError      **error)
+{
+  const char *params[] = { practice_id, NULL };
+
+  g_return_val_if_fail (CLW_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (practice_id != NULL, NULL);
+
+  return clw_record_list (db, CLW_TYPE_EVIDENCE, "practice_id = ?1", params, error);
+}

@@ -30,4 +30,9 @@ const char      *clw_evidence_get_attached_by  (ClwEvidence *self);
 
 gboolean         clw_evidence_sha256_is_valid  (const char  *sha256);
 
+/* The evidence recorded for a practice, by date. */
+GListStore      *clw_evidence_list_for_practice (ClwDatabase  *db,
+                                                 const char   *practice_id,
+                                                 GError      **error);
+
 G_END_DECLS

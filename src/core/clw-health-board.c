@@ -178,3 +178,20 @@ clw_health_board_get_valid_to (ClwHealthBoard *self)
 
   return clw_record_get_string (CLW_RECORD (self), PROP_VALID_TO);
 }
+
+GListStore *
+clw_health_board_list_valid_on (ClwDatabase  *db,
+                                const char   *on_date,
+                                GError      **error)
+{
+  const char *params[] = { on_date, NULL };
+
+  g_return_val_if_fail (CLW_IS_DATABASE (db), NULL);
+
+  if (on_date == NULL)
+    return clw_record_list (db, CLW_TYPE_HEALTH_BOARD, NULL, NULL, error);
+
+  return clw_record_list (db, CLW_TYPE_HEALTH_BOARD,
+                          "valid_from <= ?1 AND (valid_to IS NULL OR valid_to >= ?1)",
+                          params, error);
+}

@@ -23,4 +23,9 @@ const char *clw_health_board_get_cluster_term (ClwHealthBoard *self);
 const char *clw_health_board_get_valid_from   (ClwHealthBoard *self);
 const char *clw_health_board_get_valid_to     (ClwHealthBoard *self);
 
+/* The health boards in being on @on_date ("YYYY-MM-DD"; NULL: all), by name. */
+GListStore *clw_health_board_list_valid_on (ClwDatabase  *db,
+                                            const char   *on_date,
+                                            GError      **error);
+
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "clw-rules-private.h"
 #include "clw-meeting.h"
 
+#include "clw-agenda-item.h"
 #include "clw-collaborative.h"
 
 struct _ClwMeeting
@@ -146,4 +147,72 @@ clw_meeting_get_minutes (ClwMeeting *self)
   g_return_val_if_fail (CLW_IS_MEETING (self), NULL);
 
   return clw_record_get_string (CLW_RECORD (self), PROP_MINUTES);
+}
+
+GListStore *
+clw_meeting_list_for_collaborative (ClwDatabase  *db,
+                                    const char   *collaborative_id,
+                                    const char   *starts_on,
+                                    const char   *ends_on,
+                                    GError      **error)
+{
+  const char *params[] = {
+    collaborative_id,
+    starts_on != NULL ? starts_on : "0000-01-01",
+    ends_on != NULL ? ends_on : "9999-12-31",
+    NULL
+  };
+
+  g_return_val_if_fail (CLW_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (collaborative_id != NULL, NULL);
+
+  return clw_record_list (db, CLW_TYPE_MEETING,
+                          "collaborative_id = ?1 AND substr(starts_at, 1, 10) BETWEEN ?2 AND ?3",
+                          params, error);
+}
+
+gboolean
+clw_meeting_create (ClwMeeting   *self,
+                    ClwDatabase  *db,
+                    GError      **error)
+{
+  static const struct {
+    ClwAgendaSection  section;
+    const char       *title;
+  } standard[] = {
+    { CLW_AGENDA_SECTION_WELCOME, N_("Welcome and apologies") },
+    { CLW_AGENDA_SECTION_DECLARATIONS, N_("Declarations of interest") },
+    { CLW_AGENDA_SECTION_MINUTES, N_("Minutes of the last meeting") },
+    { CLW_AGENDA_SECTION_MATTERS_ARISING, N_("Matters arising and the action log") },
+  };
+
+  g_return_val_if_fail (CLW_IS_MEETING (self), FALSE);
+  g_return_val_if_fail (CLW_IS_DATABASE (db), FALSE);
+
+  if (!clw_database_begin (db, error))
+    return FALSE;
+  clw_database_set_change_label (db, _("Add meeting"));
+
+  if (!clw_record_insert (CLW_RECORD (self), db, CLW_WRITE_DEFAULT, error))
+    goto failed;
+
+  for (guint i = 0; i < G_N_ELEMENTS (standard); i++)
+    {
+      g_autoptr(ClwAgendaItem) item = clw_agenda_item_new ();
+
+      g_object_set (item,
+                    "meeting-id", clw_record_get_id (CLW_RECORD (self)),
+                    "section", standard[i].section,
+                    "position", (int) i,
+                    "title", _(standard[i].title),
+                    NULL);
+      if (!clw_record_insert (CLW_RECORD (item), db, CLW_WRITE_DEFAULT, error))
+        goto failed;
+    }
+
+  return clw_database_commit (db, error);
+
+failed:
+  clw_database_rollback (db);
+  return FALSE;
 }

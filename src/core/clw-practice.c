@@ -216,3 +216,16 @@ clw_practice_get_branch_surgeries (ClwPractice *self)
 
   return (int) clw_record_get_integer (CLW_RECORD (self), PROP_BRANCH_SURGERIES);
 }
+
+GListStore *
+clw_practice_list_for_cluster (ClwDatabase  *db,
+                               const char   *cluster_id,
+                               GError      **error)
+{
+  const char *params[] = { cluster_id, NULL };
+
+  g_return_val_if_fail (CLW_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (cluster_id != NULL, NULL);
+
+  return clw_record_list (db, CLW_TYPE_PRACTICE, "cluster_id = ?1", params, error);
+}

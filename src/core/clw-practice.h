@@ -25,4 +25,9 @@ int         clw_practice_get_list_size             (ClwPractice *self);
 gboolean    clw_practice_get_sustainability_issues (ClwPractice *self);
 int         clw_practice_get_branch_surgeries      (ClwPractice *self);
 
+/* The practices of a cluster, by code. */
+GListStore *clw_practice_list_for_cluster  (ClwDatabase  *db,
+                                            const char   *cluster_id,
+                                            GError      **error);
+
 G_END_DECLS

@@ -28,4 +28,15 @@ const char            *clw_representation_get_decision_on         (ClwRepresenta
 const char            *clw_representation_get_explanation         (ClwRepresentation *self);
 const char            *clw_representation_get_notes               (ClwRepresentation *self);
 
+/* The representation requests and arrangements of a practice, by the date
+ * of the request. */
+GListStore            *clw_representation_list_for_practice       (ClwDatabase  *db,
+                                                                   const char   *practice_id,
+                                                                   GError      **error);
+/* The requests waiting for a decision of a health board (NULL: of every
+ * board), oldest first. */
+GListStore            *clw_representation_list_pending            (ClwDatabase  *db,
+                                                                   const char   *health_board_id,
+                                                                   GError      **error);
+
 G_END_DECLS
