@@ -1,0 +1,27 @@
+/* clw-meeting-editor.h: one meeting: details, agenda, attendance, actions, minutes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "clw-session.h"
+
+G_BEGIN_DECLS
+
+#define CLW_TYPE_MEETING_EDITOR (clw_meeting_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (ClwMeetingEditor, clw_meeting_editor, CLW, MEETING_EDITOR, GtkWidget)
+
+void        clw_meeting_editor_set_session (ClwMeetingEditor *self,
+                                           ClwSession *session);
+void        clw_meeting_editor_set_meeting_id (ClwMeetingEditor *self,
+                                                 const char *meeting_id);
+/* The meeting's date, for the header bar. */
+const char *clw_meeting_editor_get_title     (ClwMeetingEditor *self);
+/* Show the attendance sheet. */
+void        clw_meeting_editor_show_attendance (ClwMeetingEditor *self);
+
+G_END_DECLS
