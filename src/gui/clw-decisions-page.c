@@ -16,6 +16,7 @@
 #include "clw-decisions-page.h"
 #include "clw-gui-util.h"
 #include "clw-refuse-dialog.h"
+#include "clw-request-row.h"
 #include "clw-request.h"
 
 struct _ClwDecisionsPage
@@ -34,29 +35,6 @@ struct _ClwDecisionsPage
 };
 
 G_DEFINE_FINAL_TYPE (ClwDecisionsPage, clw_decisions_page, GTK_TYPE_WIDGET)
-
-static GVariant *
-request_target_cb (GtkListItem *list_item,
-                   ClwRequest  *request)
-{
-  return g_variant_new_string (request != NULL ? clw_request_get_id (request) : "");
-}
-
-/* The action is set once its target is: a button never has one without
- * the other. */
-static char *
-agree_action_name_cb (GtkListItem *list_item,
-                      ClwRequest  *request)
-{
-  return request != NULL ? g_strdup ("decisions.agree") : NULL;
-}
-
-static char *
-refuse_action_name_cb (GtkListItem *list_item,
-                       ClwRequest  *request)
-{
-  return request != NULL ? g_strdup ("decisions.refuse") : NULL;
-}
 
 static int
 compare_requests (gconstpointer a,
@@ -252,6 +230,7 @@ clw_decisions_page_class_init (ClwDecisionsPageClass *klass)
   object_class->finalize = clw_decisions_page_finalize;
 
   g_type_ensure (CLW_TYPE_REQUEST);
+  g_type_ensure (CLW_TYPE_REQUEST_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/clwstwr/Clwstwr/ui/clw-decisions-page.ui");
@@ -259,9 +238,6 @@ clw_decisions_page_class_init (ClwDecisionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClwDecisionsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, ClwDecisionsPage, requests);
   gtk_widget_class_bind_template_child (widget_class, ClwDecisionsPage, stack);
-  gtk_widget_class_bind_template_callback (widget_class, agree_action_name_cb);
-  gtk_widget_class_bind_template_callback (widget_class, refuse_action_name_cb);
-  gtk_widget_class_bind_template_callback (widget_class, request_target_cb);
 
   gtk_widget_class_install_action (widget_class, "decisions.agree", "s", agree_action);
   gtk_widget_class_install_action (widget_class, "decisions.refuse", "s", refuse_action);
