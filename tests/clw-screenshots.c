@@ -194,6 +194,7 @@ main (int    argc,
 
   window = clw_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  clw_window_show_welcome (window);
   gtk_window_present (GTK_WINDOW (window));
   shoot (GTK_WINDOW (window), "welcome");
 

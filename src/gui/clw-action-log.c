@@ -24,6 +24,8 @@ struct _ClwActionLog
   char               *cluster_id;    /* owned */
   gulong              changed_id;
 
+  gboolean            dirty;          /* to refresh when shown */
+
   /* Template children */
   GtkColumnViewColumn *due_column;
   AdwStatusPage      *empty_page;
@@ -61,7 +63,7 @@ filter_func (gpointer item,
 }
 
 static void
-refresh (ClwActionLog *self)
+refresh_now (ClwActionLog *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ClwCollaborative) collaborative = NULL;
@@ -137,6 +139,33 @@ refresh (ClwActionLog *self)
   }
 
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+}
+
+/* Only what is on screen is kept up to date; the rest when it is shown. */
+static void
+refresh (ClwActionLog *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->dirty = FALSE;
+      refresh_now (self);
+    }
+  else
+    self->dirty = TRUE;
+}
+
+static void
+clw_action_log_map (GtkWidget *widget)
+{
+  ClwActionLog *self = CLW_ACTION_LOG (widget);
+
+  GTK_WIDGET_CLASS (clw_action_log_parent_class)->map (widget);
+
+  if (self->dirty)
+    {
+      self->dirty = FALSE;
+      refresh_now (self);
+    }
 }
 
 static void
@@ -267,6 +296,8 @@ clw_action_log_class_init (ClwActionLogClass *klass)
 
   object_class->dispose = clw_action_log_dispose;
   object_class->finalize = clw_action_log_finalize;
+
+  widget_class->map = clw_action_log_map;
 
   g_type_ensure (CLW_TYPE_ACTION_LOG_ENTRY);
 

@@ -190,8 +190,6 @@ clw_application_activate (GApplication *application)
   ClwApplication *self = CLW_APPLICATION (application);
   ClwWindow *window = get_window (self);
 
-  gtk_window_present (GTK_WINDOW (window));
-
   if (!clw_window_has_database (window) && !clw_window_is_busy (window))
     {
       g_autofree char *last = g_settings_get_string (self->settings, "last-database");
@@ -201,7 +199,11 @@ clw_application_activate (GApplication *application)
           g_autoptr(GFile) file = g_file_new_for_path (last);
           clw_window_open_file (window, file);
         }
+      else
+        clw_window_show_welcome (window);
     }
+
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -213,10 +215,11 @@ clw_application_open (GApplication  *application,
   ClwApplication *self = CLW_APPLICATION (application);
   ClwWindow *window = get_window (self);
 
-  gtk_window_present (GTK_WINDOW (window));
-  /* One database at a time: the first one given. */
+  /* One database at a time: the first one given. Opening it runs in a
+   * thread while the window is shown. */
   if (n_files > 0)
     clw_window_open_file (window, files[0]);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static int

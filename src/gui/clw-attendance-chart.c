@@ -292,7 +292,7 @@ clw_attendance_chart_set_summary (ClwAttendanceChart *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
                                   -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->description);
+  clw_widget_set_lazy_tooltip (GTK_WIDGET (self), self->description);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 

@@ -29,6 +29,8 @@ struct _ClwClusterDashboard
   gulong              report_id;
   guint               chart_source;
 
+  gboolean            dirty;          /* to refresh when shown */
+
   /* Template children */
   GtkLabel           *as_of_label;
   ClwAttendanceChart *chart;
@@ -164,6 +166,32 @@ item_points_cb (GtkListItem       *list_item,
 
 /* The columns of the indicators ------------------------------------------------ */
 
+/* The engine's first reason, asked for only when the pointer rests on the
+ * chip: setting a tooltip on every chip bound would cost a round trip to
+ * the display server each. */
+static gboolean
+verdict_query_tooltip_cb (GtkWidget   *label,
+                          int          x,
+                          int          y,
+                          gboolean     keyboard,
+                          GtkTooltip  *tooltip,
+                          GtkListItem *list_item)
+{
+  ClwPracticeResult *result = gtk_list_item_get_item (list_item);
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "indicator"));
+  const ClwIndicatorResult *indicator;
+
+  if (result == NULL || index >= clw_practice_result_get_n_indicators (result))
+    return FALSE;
+
+  indicator = clw_practice_result_get_indicator (result, index);
+  if (indicator->reasons == NULL || indicator->reasons[0] == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, indicator->reasons[0]);
+  return TRUE;
+}
+
 static void
 verdict_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item)
@@ -171,6 +199,9 @@ verdict_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_widget_set_halign (label, GTK_ALIGN_START);
+  g_object_set_data (G_OBJECT (label), "indicator", g_object_get_data (G_OBJECT (factory), "indicator"));
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (verdict_query_tooltip_cb), list_item);
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -191,8 +222,6 @@ verdict_bind_cb (GtkSignalListItemFactory *factory,
 
   indicator = clw_practice_result_get_indicator (result, index);
   clw_verdict_chip_set (label, indicator->verdict);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label),
-                               indicator->reasons != NULL ? indicator->reasons[0] : NULL);
 }
 
 static int
@@ -299,7 +328,7 @@ update_indicator_grid (ClwClusterDashboard *self,
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_add_css_class (label, "monospace");
       if (indicator != NULL)
-        gtk_widget_set_tooltip_text (label, clw_indicator_get_title (indicator));
+        clw_widget_set_lazy_tooltip (label, clw_indicator_get_title (indicator));
       gtk_grid_attach (self->indicators_grid, label, 0, i + 1, 1, 1);
 
       for (int v = 0; v < CLW_N_VERDICTS; v++)
@@ -421,7 +450,7 @@ update_tiles (ClwClusterDashboard *self,
 }
 
 static void
-refresh (ClwClusterDashboard *self)
+refresh_now (ClwClusterDashboard *self)
 {
   ClwQaifReport *report = self->session != NULL ? clw_session_get_report (self->session) : NULL;
   ClwClusterSummary *summary;
@@ -482,6 +511,33 @@ refresh (ClwClusterDashboard *self)
   gtk_adjustment_set_value (vadjustment, scrolled);
 
   gtk_stack_set_visible_child_name (self->stack, "dashboard");
+}
+
+/* Only what is on screen is kept up to date; the rest when it is shown. */
+static void
+refresh (ClwClusterDashboard *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->dirty = FALSE;
+      refresh_now (self);
+    }
+  else
+    self->dirty = TRUE;
+}
+
+static void
+clw_cluster_dashboard_map (GtkWidget *widget)
+{
+  ClwClusterDashboard *self = CLW_CLUSTER_DASHBOARD (widget);
+
+  GTK_WIDGET_CLASS (clw_cluster_dashboard_parent_class)->map (widget);
+
+  if (self->dirty)
+    {
+      self->dirty = FALSE;
+      refresh_now (self);
+    }
 }
 
 static void
@@ -573,6 +629,8 @@ clw_cluster_dashboard_class_init (ClwClusterDashboardClass *klass)
 
   object_class->dispose = clw_cluster_dashboard_dispose;
   object_class->finalize = clw_cluster_dashboard_finalize;
+
+  widget_class->map = clw_cluster_dashboard_map;
 
   widget_class->size_allocate = clw_cluster_dashboard_size_allocate;
 

@@ -27,6 +27,8 @@ struct _ClwDecisionsPage
   char        *health_board_id;   /* owned */
   gulong       changed_id;
 
+  gboolean            dirty;          /* to refresh when shown */
+
   /* Template children */
   GtkLabel    *intro_label;
   GtkListView *list_view;
@@ -48,7 +50,7 @@ compare_requests (gconstpointer a,
 }
 
 static void
-refresh (ClwDecisionsPage *self)
+refresh_now (ClwDecisionsPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListStore) representations = NULL;
@@ -100,6 +102,33 @@ refresh (ClwDecisionsPage *self)
       gtk_label_set_label (self->intro_label, intro);
     }
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+}
+
+/* Only what is on screen is kept up to date; the rest when it is shown. */
+static void
+refresh (ClwDecisionsPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->dirty = FALSE;
+      refresh_now (self);
+    }
+  else
+    self->dirty = TRUE;
+}
+
+static void
+clw_decisions_page_map (GtkWidget *widget)
+{
+  ClwDecisionsPage *self = CLW_DECISIONS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (clw_decisions_page_parent_class)->map (widget);
+
+  if (self->dirty)
+    {
+      self->dirty = FALSE;
+      refresh_now (self);
+    }
 }
 
 static void
@@ -228,6 +257,8 @@ clw_decisions_page_class_init (ClwDecisionsPageClass *klass)
 
   object_class->dispose = clw_decisions_page_dispose;
   object_class->finalize = clw_decisions_page_finalize;
+
+  widget_class->map = clw_decisions_page_map;
 
   g_type_ensure (CLW_TYPE_REQUEST);
   g_type_ensure (CLW_TYPE_REQUEST_ROW);

@@ -21,6 +21,37 @@ clw_widget_unparent_children (GtkWidget *widget)
     gtk_widget_unparent (child);
 }
 
+static gboolean
+lazy_tooltip_cb (GtkWidget  *widget,
+                 int         x,
+                 int         y,
+                 gboolean    keyboard,
+                 GtkTooltip *tooltip)
+{
+  const char *text = g_object_get_data (G_OBJECT (widget), "clw-tooltip");
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+void
+clw_widget_set_lazy_tooltip (GtkWidget  *widget,
+                             const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (g_object_get_data (G_OBJECT (widget), "clw-tooltip-connected") == NULL)
+    {
+      g_signal_connect (widget, "query-tooltip", G_CALLBACK (lazy_tooltip_cb), NULL);
+      g_object_set_data (G_OBJECT (widget), "clw-tooltip-connected", GINT_TO_POINTER (TRUE));
+      gtk_widget_set_has_tooltip (widget, TRUE);
+    }
+  g_object_set_data_full (G_OBJECT (widget), "clw-tooltip", g_strdup (text), g_free);
+}
+
 GtkWindow *
 clw_widget_get_window (GtkWidget *widget)
 {

@@ -37,6 +37,12 @@ void        clw_verdict_chip_set       (GtkLabel      *label,
  * gtk_widget_dispose_template(): the template's children without an id. */
 void        clw_widget_unparent_children (GtkWidget   *widget);
 
+/* A tooltip asked for only when the pointer rests on @widget: cheaper than
+ * gtk_widget_set_tooltip_text(), which asks the display server where the
+ * pointer is each time. */
+void        clw_widget_set_lazy_tooltip  (GtkWidget   *widget,
+                                          const char  *text);
+
 /* The window a widget is in, for dialogs. */
 GtkWindow  *clw_widget_get_window      (GtkWidget     *widget);
 

@@ -25,6 +25,8 @@ struct _ClwHealthBoardDashboard
   GListStore        *clusters;           /* owned: ClwClusterSummary */
   gulong             report_id;
 
+  gboolean            dirty;          /* to refresh when shown */
+
   /* Template children */
   GtkLabel          *as_of_label;
   ClwStatTile       *at_risk_tile;
@@ -218,7 +220,7 @@ update_tiles (ClwHealthBoardDashboard *self,
 }
 
 static void
-refresh (ClwHealthBoardDashboard *self)
+refresh_now (ClwHealthBoardDashboard *self)
 {
   ClwQaifReport *report = self->session != NULL ? clw_session_get_report (self->session) : NULL;
   g_autoptr(ClwClusterSummary) sum = NULL;
@@ -258,6 +260,33 @@ refresh (ClwHealthBoardDashboard *self)
                        rows->pdata, rows->len);
 
   gtk_stack_set_visible_child_name (self->stack, "dashboard");
+}
+
+/* Only what is on screen is kept up to date; the rest when it is shown. */
+static void
+refresh (ClwHealthBoardDashboard *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->dirty = FALSE;
+      refresh_now (self);
+    }
+  else
+    self->dirty = TRUE;
+}
+
+static void
+clw_health_board_dashboard_map (GtkWidget *widget)
+{
+  ClwHealthBoardDashboard *self = CLW_HEALTH_BOARD_DASHBOARD (widget);
+
+  GTK_WIDGET_CLASS (clw_health_board_dashboard_parent_class)->map (widget);
+
+  if (self->dirty)
+    {
+      self->dirty = FALSE;
+      refresh_now (self);
+    }
 }
 
 static void
@@ -311,6 +340,8 @@ clw_health_board_dashboard_class_init (ClwHealthBoardDashboardClass *klass)
 
   object_class->dispose = clw_health_board_dashboard_dispose;
   object_class->finalize = clw_health_board_dashboard_finalize;
+
+  widget_class->map = clw_health_board_dashboard_map;
 
   g_type_ensure (CLW_TYPE_STAT_TILE);
 

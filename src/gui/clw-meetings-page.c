@@ -25,6 +25,8 @@ struct _ClwMeetingsPage
   gulong            changed_id;
   gulong            report_id;
 
+  gboolean            dirty;          /* to refresh when shown */
+
   /* Template children */
   GtkLabel         *intro_label;
   GtkListView      *list_view;
@@ -58,7 +60,7 @@ find_attendance (ClwClusterSummary *summary,
 }
 
 static void
-refresh (ClwMeetingsPage *self)
+refresh_now (ClwMeetingsPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListStore) meetings = NULL;
@@ -133,6 +135,33 @@ refresh (ClwMeetingsPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.new", TRUE);
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+}
+
+/* Only what is on screen is kept up to date; the rest when it is shown. */
+static void
+refresh (ClwMeetingsPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->dirty = FALSE;
+      refresh_now (self);
+    }
+  else
+    self->dirty = TRUE;
+}
+
+static void
+clw_meetings_page_map (GtkWidget *widget)
+{
+  ClwMeetingsPage *self = CLW_MEETINGS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (clw_meetings_page_parent_class)->map (widget);
+
+  if (self->dirty)
+    {
+      self->dirty = FALSE;
+      refresh_now (self);
+    }
 }
 
 static void
@@ -241,6 +270,8 @@ clw_meetings_page_class_init (ClwMeetingsPageClass *klass)
 
   object_class->dispose = clw_meetings_page_dispose;
   object_class->finalize = clw_meetings_page_finalize;
+
+  widget_class->map = clw_meetings_page_map;
 
   g_type_ensure (CLW_TYPE_MEETING_ITEM);
 

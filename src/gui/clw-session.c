@@ -341,6 +341,34 @@ clw_session_new (ClwDatabase *database)
   return g_object_new (CLW_TYPE_SESSION, "database", database, NULL);
 }
 
+ClwSession *
+clw_session_new_full (ClwDatabase   *database,
+                      const char    *cycle_code,
+                      ClwQaifReport *report)
+{
+  ClwSession *self;
+
+  g_return_val_if_fail (CLW_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (report == NULL || CLW_IS_QAIF_REPORT (report), NULL);
+
+  self = clw_session_new (database);
+
+  /* Not clw_session_set_cycle_code(): nothing is evaluated yet. */
+  if (cycle_code != NULL && g_strcmp0 (cycle_code, self->cycle_code) != 0 &&
+      g_strv_contains ((const char * const *) self->cycle_codes, cycle_code))
+    {
+      g_free (self->cycle_code);
+      self->cycle_code = g_strdup (cycle_code);
+      load_cycle (self);
+    }
+
+  /* Only a report of the cycle shown. */
+  if (report != NULL && g_strcmp0 (clw_qaif_report_get_cycle_code (report), self->cycle_code) == 0)
+    self->report = g_object_ref (report);
+
+  return self;
+}
+
 ClwDatabase *
 clw_session_get_database (ClwSession *self)
 {

@@ -17,6 +17,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ClwSession, clw_session, CLW, SESSION, GObject)
 
 ClwSession         *clw_session_new               (ClwDatabase   *database);
+/* With the cycle to show (NULL: today's) and its report, evaluated already
+ * (NULL: evaluate it with clw_session_refresh()). */
+ClwSession         *clw_session_new_full          (ClwDatabase   *database,
+                                                   const char    *cycle_code,
+                                                   ClwQaifReport *report);
 
 ClwDatabase        *clw_session_get_database      (ClwSession    *self);
 /* The codes of the cycles the database knows, oldest first. */

@@ -35,24 +35,36 @@ struct _ClwWindow
   guint                    measuring : 1;
   guint                    opening : 1;
   guint                    updating_cycles : 1;
+  char                    *board_id;         /* owned: the board shown */
+  char                    *cluster_id;       /* owned: the cluster shown */
+
+  /* Made the first time they are shown, in their bins: a window opens
+   * faster without the pages nobody has looked at yet. */
+  ClwHealthBoardDashboard *board_dashboard;
+  ClwDecisionsPage        *decisions_page;
+  ClwMeetingsPage         *meetings_page;
+  ClwActionLog            *action_log;
+  ClwPracticePage         *practice_page;
+  ClwMeetingEditor        *meeting_editor;
+  ClwWelcomePage          *welcome_page;
 
   /* Template children */
+  AdwBin                  *action_log_bin;
   GtkWidget               *back_button;
+  AdwBin                  *board_dashboard_bin;
   AdwViewStack            *board_stack;
-  ClwHealthBoardDashboard *board_dashboard;
   GtkSpinner              *busy_spinner;
-  ClwActionLog            *action_log;
   ClwClusterDashboard     *cluster_dashboard;
   AdwViewStack            *cluster_stack;
   GtkStack                *content_stack;
   GtkDropDown             *cycle_dropdown;
-  ClwDecisionsPage        *decisions_page;
+  AdwBin                  *decisions_page_bin;
   AdwLeaflet              *leaflet;
   AdwStatusPage           *loading_page;
   GtkStack                *main_stack;
-  ClwMeetingEditor        *meeting_editor;
-  ClwMeetingsPage         *meetings_page;
-  ClwPracticePage         *practice_page;
+  AdwBin                  *meeting_editor_bin;
+  AdwBin                  *meetings_page_bin;
+  AdwBin                  *practice_page_bin;
   GMenu                   *recent_menu;
   ClwSidebar              *sidebar;
   AdwWindowTitle          *sidebar_title;
@@ -61,7 +73,7 @@ struct _ClwWindow
   AdwViewSwitcherTitle    *switcher_title;
   GtkStack                *title_stack;
   AdwToastOverlay         *toast_overlay;
-  ClwWelcomePage          *welcome_page;
+  AdwBin                  *welcome_page_bin;
 };
 
 void _clw_window_class_add_actions (GtkWidgetClass *widget_class);

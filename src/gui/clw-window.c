@@ -35,7 +35,17 @@ typedef struct
 {
   char     *path;
   OpenMode  mode;
+  char     *cycle_code;   /* the cycle wanted, or NULL for today's */
 } OpenData;
+
+/* What the opening thread hands to the window: the database, and the
+ * report of its cycle, so that the first dashboard needs no second trip. */
+typedef struct
+{
+  ClwDatabase   *db;
+  char          *cycle_code;
+  ClwQaifReport *report;     /* NULL when it could not be evaluated */
+} OpenResult;
 
 /* --measure-cluster-switch */
 typedef struct
@@ -51,7 +61,17 @@ static void
 open_data_free (OpenData *data)
 {
   g_free (data->path);
+  g_free (data->cycle_code);
   g_free (data);
+}
+
+static void
+open_result_free (OpenResult *result)
+{
+  g_clear_object (&result->db);
+  g_clear_object (&result->report);
+  g_free (result->cycle_code);
+  g_free (result);
 }
 
 static ClwApplication *
@@ -206,6 +226,135 @@ measure_first_dashboard (ClwWindow *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The pages made when first shown ---------------------------------------------- */
+
+static ClwHealthBoardDashboard *
+ensure_board_dashboard (ClwWindow *self)
+{
+  if (self->board_dashboard == NULL)
+    {
+      self->board_dashboard = g_object_new (CLW_TYPE_HEALTH_BOARD_DASHBOARD, NULL);
+      adw_bin_set_child (self->board_dashboard_bin, GTK_WIDGET (self->board_dashboard));
+      clw_health_board_dashboard_set_session (self->board_dashboard, self->session);
+      clw_health_board_dashboard_set_health_board_id (self->board_dashboard, self->board_id);
+    }
+  return self->board_dashboard;
+}
+
+static ClwDecisionsPage *
+ensure_decisions_page (ClwWindow *self)
+{
+  if (self->decisions_page == NULL)
+    {
+      self->decisions_page = g_object_new (CLW_TYPE_DECISIONS_PAGE, NULL);
+      adw_bin_set_child (self->decisions_page_bin, GTK_WIDGET (self->decisions_page));
+      clw_decisions_page_set_session (self->decisions_page, self->session);
+      clw_decisions_page_set_health_board_id (self->decisions_page, self->board_id);
+    }
+  return self->decisions_page;
+}
+
+static ClwMeetingsPage *
+ensure_meetings_page (ClwWindow *self)
+{
+  if (self->meetings_page == NULL)
+    {
+      self->meetings_page = g_object_new (CLW_TYPE_MEETINGS_PAGE, NULL);
+      adw_bin_set_child (self->meetings_page_bin, GTK_WIDGET (self->meetings_page));
+      clw_meetings_page_set_session (self->meetings_page, self->session);
+      clw_meetings_page_set_cluster_id (self->meetings_page, self->cluster_id);
+    }
+  return self->meetings_page;
+}
+
+static ClwActionLog *
+ensure_action_log (ClwWindow *self)
+{
+  if (self->action_log == NULL)
+    {
+      self->action_log = g_object_new (CLW_TYPE_ACTION_LOG, NULL);
+      adw_bin_set_child (self->action_log_bin, GTK_WIDGET (self->action_log));
+      clw_action_log_set_session (self->action_log, self->session);
+      clw_action_log_set_cluster_id (self->action_log, self->cluster_id);
+    }
+  return self->action_log;
+}
+
+static ClwPracticePage *
+ensure_practice_page (ClwWindow *self)
+{
+  if (self->practice_page == NULL)
+    {
+      self->practice_page = g_object_new (CLW_TYPE_PRACTICE_PAGE, NULL);
+      adw_bin_set_child (self->practice_page_bin, GTK_WIDGET (self->practice_page));
+      clw_practice_page_set_session (self->practice_page, self->session);
+    }
+  return self->practice_page;
+}
+
+static ClwMeetingEditor *
+ensure_meeting_editor (ClwWindow *self)
+{
+  if (self->meeting_editor == NULL)
+    {
+      self->meeting_editor = g_object_new (CLW_TYPE_MEETING_EDITOR, NULL);
+      adw_bin_set_child (self->meeting_editor_bin, GTK_WIDGET (self->meeting_editor));
+      clw_meeting_editor_set_session (self->meeting_editor, self->session);
+    }
+  return self->meeting_editor;
+}
+
+static ClwWelcomePage *
+ensure_welcome_page (ClwWindow *self)
+{
+  if (self->welcome_page == NULL)
+    {
+      self->welcome_page = g_object_new (CLW_TYPE_WELCOME_PAGE, NULL);
+      adw_bin_set_child (self->welcome_page_bin, GTK_WIDGET (self->welcome_page));
+    }
+  return self->welcome_page;
+}
+
+static void
+main_page_changed_cb (ClwWindow *self)
+{
+  if (self->main_stack != NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "welcome") == 0)
+    ensure_welcome_page (self);
+}
+
+/* Make the page of a view stack when it is first shown. */
+static void
+view_changed_cb (ClwWindow *self)
+{
+  const char *board_view;
+  const char *cluster_view;
+  const char *page;
+
+  /* The template is still being built. */
+  if (self->content_stack == NULL || self->board_stack == NULL || self->cluster_stack == NULL)
+    return;
+
+  board_view = adw_view_stack_get_visible_child_name (self->board_stack);
+  cluster_view = adw_view_stack_get_visible_child_name (self->cluster_stack);
+  page = gtk_stack_get_visible_child_name (self->content_stack);
+
+  if (g_strcmp0 (page, "board") == 0)
+    {
+      if (g_strcmp0 (board_view, "decisions") == 0)
+        ensure_decisions_page (self);
+      else
+        ensure_board_dashboard (self);
+    }
+  else if (g_strcmp0 (page, "cluster") == 0)
+    {
+      if (g_strcmp0 (cluster_view, "meetings") == 0)
+        ensure_meetings_page (self);
+      else if (g_strcmp0 (cluster_view, "actions") == 0)
+        ensure_action_log (self);
+    }
+}
+
 /* The session ----------------------------------------------------------------- */
 
 static void
@@ -313,14 +462,22 @@ set_session (ClwWindow  *self,
   g_ptr_array_set_size (self->history, 0);
   _clw_window_show_page (self, "empty", FALSE);
 
+  g_clear_pointer (&self->board_id, g_free);
+  g_clear_pointer (&self->cluster_id, g_free);
   clw_sidebar_set_session (self->sidebar, session);
-  clw_health_board_dashboard_set_session (self->board_dashboard, session);
-  clw_decisions_page_set_session (self->decisions_page, session);
   clw_cluster_dashboard_set_session (self->cluster_dashboard, session);
-  clw_meetings_page_set_session (self->meetings_page, session);
-  clw_action_log_set_session (self->action_log, session);
-  clw_practice_page_set_session (self->practice_page, session);
-  clw_meeting_editor_set_session (self->meeting_editor, session);
+  if (self->board_dashboard != NULL)
+    clw_health_board_dashboard_set_session (self->board_dashboard, session);
+  if (self->decisions_page != NULL)
+    clw_decisions_page_set_session (self->decisions_page, session);
+  if (self->meetings_page != NULL)
+    clw_meetings_page_set_session (self->meetings_page, session);
+  if (self->action_log != NULL)
+    clw_action_log_set_session (self->action_log, session);
+  if (self->practice_page != NULL)
+    clw_practice_page_set_session (self->practice_page, session);
+  if (self->meeting_editor != NULL)
+    clw_meeting_editor_set_session (self->meeting_editor, session);
 
   if (session != NULL)
     {
@@ -422,19 +579,93 @@ open_in_thread (OpenData      *data,
     }
 }
 
+/* The cycle wanted, if the database knows it, else today's. */
+static char *
+choose_cycle (ClwDatabase *db,
+              const char  *wanted)
+{
+  g_auto(GStrv) cycles = clw_qaif_list_cycles (db, NULL);
+  g_autoptr(GDate) today = NULL;
+
+  if (wanted != NULL && cycles != NULL && g_strv_contains ((const char * const *) cycles, wanted))
+    return g_strdup (wanted);
+
+  today = clw_database_get_today (db);
+  return clw_qaif_cycle_for_date (db, today, NULL);
+}
+
+/* The first report, worked out on a connection of its own while the
+ * database's integrity is checked; thrown away if the check fails. */
+typedef struct
+{
+  const char    *path;
+  const char    *wanted;
+  char          *cycle_code;
+  ClwQaifReport *report;
+} EarlyReport;
+
+static gpointer
+evaluate_thread (gpointer user_data)
+{
+  EarlyReport *early = user_data;
+  g_autoptr(ClwDatabase) reader = NULL;
+
+  /* Read only: a file that needs migrating waits for the check. */
+  reader = clw_database_open (early->path, CLW_DATABASE_OPEN_READ_ONLY | CLW_DATABASE_OPEN_TRUSTED, NULL);
+  if (reader == NULL)
+    return NULL;
+
+  early->cycle_code = choose_cycle (reader, early->wanted);
+  if (early->cycle_code != NULL)
+    early->report = clw_qaif_evaluate (reader, early->cycle_code, CLW_SCOPE_ALL, NULL, NULL, NULL);
+  return NULL;
+}
+
 static void
 open_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
+  OpenData *data = task_data;
   GError *error = NULL;
-  ClwDatabase *db = open_in_thread (task_data, &error);
+  EarlyReport early = { data->path, data->cycle_code, NULL, NULL };
+  GThread *evaluator = NULL;
+  OpenResult *result;
+  ClwDatabase *db;
+
+  if (data->mode == OPEN_EXISTING && g_file_test (data->path, G_FILE_TEST_IS_REGULAR))
+    evaluator = g_thread_new ("clw-first-report", evaluate_thread, &early);
+
+  db = open_in_thread (data, &error);
+  if (evaluator != NULL)
+    g_thread_join (evaluator);
 
   if (db == NULL)
-    g_task_return_error (task, error);
+    {
+      g_clear_object (&early.report);
+      g_free (early.cycle_code);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  result = g_new0 (OpenResult, 1);
+  result->db = db;
+  if (early.report != NULL)
+    {
+      result->cycle_code = g_steal_pointer (&early.cycle_code);
+      result->report = g_steal_pointer (&early.report);
+    }
   else
-    g_task_return_pointer (task, db, g_object_unref);
+    {
+      g_free (early.cycle_code);
+      result->cycle_code = choose_cycle (db, data->cycle_code);
+      /* The session evaluates again, and says why, if this fails. */
+      if (result->cycle_code != NULL)
+        result->report = clw_qaif_evaluate (db, result->cycle_code, CLW_SCOPE_ALL, NULL, NULL, NULL);
+    }
+
+  g_task_return_pointer (task, result, (GDestroyNotify) open_result_free);
 }
 
 static void
@@ -444,14 +675,16 @@ open_done_cb (GObject      *source,
 {
   ClwWindow *self = CLW_WINDOW (source);
   OpenData *data = g_task_get_task_data (G_TASK (result));
-  g_autoptr(ClwDatabase) db = NULL;
+  OpenResult *opened;
+  ClwDatabase *db;
   g_autoptr(GError) error = NULL;
 
   self->opening = FALSE;
-  clw_welcome_page_set_busy (self->welcome_page, NULL);
-  db = g_task_propagate_pointer (G_TASK (result), &error);
+  if (self->welcome_page != NULL)
+    clw_welcome_page_set_busy (self->welcome_page, NULL);
+  opened = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (db == NULL)
+  if (opened == NULL)
     {
       g_autofree char *name = g_path_get_basename (data->path);
       g_autofree char *heading = NULL;
@@ -485,15 +718,15 @@ open_done_cb (GObject      *source,
       return;
     }
 
+  db = opened->db;
   {
-    g_autoptr(ClwSession) session = clw_session_new (db);
-    g_autofree char *cycle = g_settings_get_string (self->settings, "cycle");
-
-    if (get_measure (self) == CLW_MEASURE_NONE && *cycle != '\0')
-      clw_session_set_cycle_code (session, cycle);
+    g_autoptr(ClwSession) session = clw_session_new_full (db, opened->cycle_code, opened->report);
 
     set_session (self, session);
-    clw_session_refresh (session);
+    if (clw_session_get_report (session) == NULL)
+      clw_session_refresh (session);
+    else
+      report_changed_cb (self);
   }
 
   clw_application_note_opened (get_application (self), clw_database_get_path (db));
@@ -505,6 +738,8 @@ open_done_cb (GObject      *source,
                                                   clw_database_get_backup_path (db));
       clw_widget_add_toast (GTK_WIDGET (self), message, FALSE);
     }
+
+  open_result_free (opened);
 }
 
 static void
@@ -525,6 +760,12 @@ start_open (ClwWindow  *self,
   data = g_new0 (OpenData, 1);
   data->path = g_strdup (path);
   data->mode = mode;
+  if (get_measure (self) == CLW_MEASURE_NONE)
+    {
+      data->cycle_code = g_settings_get_string (self->settings, "cycle");
+      if (*data->cycle_code == '\0')
+        g_clear_pointer (&data->cycle_code, g_free);
+    }
 
   task = g_task_new (self, self->cancellable, open_done_cb, NULL);
   g_task_set_source_tag (task, start_open);
@@ -536,7 +777,7 @@ start_open (ClwWindow  *self,
   if (mode == OPEN_DEMO && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
       /* Generating takes a while: the welcome page shows it. */
-      clw_welcome_page_set_busy (self->welcome_page,
+      clw_welcome_page_set_busy (ensure_welcome_page (self),
                                  _("Making invented practices, meetings and attendance for all of Wales…"));
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
     }
@@ -653,8 +894,12 @@ sidebar_item_selected_cb (ClwWindow      *self,
 
   if (clw_sidebar_item_is_health_board (item))
     {
-      clw_health_board_dashboard_set_health_board_id (self->board_dashboard, id);
-      clw_decisions_page_set_health_board_id (self->decisions_page, id);
+      g_free (self->board_id);
+      self->board_id = g_strdup (id);
+      if (self->board_dashboard != NULL)
+        clw_health_board_dashboard_set_health_board_id (self->board_dashboard, id);
+      if (self->decisions_page != NULL)
+        clw_decisions_page_set_health_board_id (self->decisions_page, id);
       adw_view_switcher_title_set_title (self->switcher_title, clw_sidebar_item_get_title (item));
       adw_view_switcher_title_set_subtitle (self->switcher_title, _("Health board"));
       _clw_window_show_page (self, "board", FALSE);
@@ -664,9 +909,13 @@ sidebar_item_selected_cb (ClwWindow      *self,
       GListModel *items = clw_sidebar_get_items (self->sidebar);
       const char *board_name = NULL;
 
+      g_free (self->cluster_id);
+      self->cluster_id = g_strdup (id);
       clw_cluster_dashboard_set_cluster_id (self->cluster_dashboard, id);
-      clw_meetings_page_set_cluster_id (self->meetings_page, id);
-      clw_action_log_set_cluster_id (self->action_log, id);
+      if (self->meetings_page != NULL)
+        clw_meetings_page_set_cluster_id (self->meetings_page, id);
+      if (self->action_log != NULL)
+        clw_action_log_set_cluster_id (self->action_log, id);
 
       for (guint i = 0; i < g_list_model_get_n_items (items) && board_name == NULL; i++)
         {
@@ -764,6 +1013,8 @@ clw_window_dispose (GObject *object)
   g_clear_object (&self->cycles);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_pointer (&self->board_id, g_free);
+  g_clear_pointer (&self->cluster_id, g_free);
 
   G_OBJECT_CLASS (clw_window_parent_class)->dispose (object);
 }
@@ -791,22 +1042,22 @@ clw_window_class_init (ClwWindowClass *klass)
   g_type_ensure (CLW_TYPE_WELCOME_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/clwstwr/Clwstwr/ui/clw-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, ClwWindow, action_log);
+  gtk_widget_class_bind_template_child (widget_class, ClwWindow, action_log_bin);
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, back_button);
-  gtk_widget_class_bind_template_child (widget_class, ClwWindow, board_dashboard);
+  gtk_widget_class_bind_template_child (widget_class, ClwWindow, board_dashboard_bin);
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, board_stack);
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, cluster_dashboard);
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, cluster_stack);
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, cycle_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, ClwWindow, decisions_page);
+  gtk_widget_class_bind_template_child (widget_class, ClwWindow, decisions_page_bin);
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, ClwWindow, meeting_editor);
-  gtk_widget_class_bind_template_child (widget_class, ClwWindow, meetings_page);
-  gtk_widget_class_bind_template_child (widget_class, ClwWindow, practice_page);
+  gtk_widget_class_bind_template_child (widget_class, ClwWindow, meeting_editor_bin);
+  gtk_widget_class_bind_template_child (widget_class, ClwWindow, meetings_page_bin);
+  gtk_widget_class_bind_template_child (widget_class, ClwWindow, practice_page_bin);
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, sidebar_title);
@@ -815,10 +1066,12 @@ clw_window_class_init (ClwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, title_stack);
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, ClwWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, ClwWindow, welcome_page_bin);
   gtk_widget_class_bind_template_callback (widget_class, cycle_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, main_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_item_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_switcher_bar);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
 
   _clw_window_class_add_actions (widget_class);
 }
@@ -831,7 +1084,6 @@ clw_window_init (ClwWindow *self)
   self->history = g_ptr_array_new_with_free_func (g_free);
   self->cycles = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->cycle_dropdown, G_LIST_MODEL (self->cycles));
-  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
 }
 
 /* Pages --------------------------------------------------------------------- */
@@ -847,6 +1099,7 @@ _clw_window_show_page (ClwWindow  *self,
     g_ptr_array_add (self->history, g_strdup (current));
 
   gtk_stack_set_visible_child_name (self->content_stack, page);
+  view_changed_cb (self);
 
   if (g_str_equal (page, "board") || g_str_equal (page, "cluster"))
     {
@@ -859,14 +1112,14 @@ _clw_window_show_page (ClwWindow  *self,
   else if (g_str_equal (page, "practice"))
     {
       adw_window_title_set_title (self->subpage_title,
-                                  clw_practice_page_get_title (self->practice_page));
+                                  clw_practice_page_get_title (ensure_practice_page (self)));
       adw_window_title_set_subtitle (self->subpage_title, _("Practice"));
       gtk_stack_set_visible_child_name (self->title_stack, "subpage");
     }
   else if (g_str_equal (page, "meeting"))
     {
       adw_window_title_set_title (self->subpage_title,
-                                  clw_meeting_editor_get_title (self->meeting_editor));
+                                  clw_meeting_editor_get_title (ensure_meeting_editor (self)));
       adw_window_title_set_subtitle (self->subpage_title, _("Meeting"));
       gtk_stack_set_visible_child_name (self->title_stack, "subpage");
     }
@@ -974,6 +1227,15 @@ clw_window_open_demo (ClwWindow *self)
   start_open (self, path, OPEN_DEMO);
 }
 
+void
+clw_window_show_welcome (ClwWindow *self)
+{
+  g_return_if_fail (CLW_IS_WINDOW (self));
+
+  if (self->session == NULL && !self->opening)
+    gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+}
+
 gboolean
 clw_window_has_database (ClwWindow *self)
 {
@@ -1015,7 +1277,7 @@ clw_window_show_practice (ClwWindow  *self,
   g_return_if_fail (CLW_IS_WINDOW (self));
   g_return_if_fail (practice_id != NULL);
 
-  clw_practice_page_set_practice_id (self->practice_page, practice_id);
+  clw_practice_page_set_practice_id (ensure_practice_page (self), practice_id);
   _clw_window_show_page (self, "practice", TRUE);
 }
 
@@ -1026,6 +1288,6 @@ clw_window_show_meeting (ClwWindow  *self,
   g_return_if_fail (CLW_IS_WINDOW (self));
   g_return_if_fail (meeting_id != NULL);
 
-  clw_meeting_editor_set_meeting_id (self->meeting_editor, meeting_id);
+  clw_meeting_editor_set_meeting_id (ensure_meeting_editor (self), meeting_id);
   _clw_window_show_page (self, "meeting", TRUE);
 }

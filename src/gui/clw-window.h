@@ -28,6 +28,8 @@ void        clw_window_choose_new_database (ClwWindow      *self);
  * when there is none. */
 void        clw_window_open_demo           (ClwWindow      *self);
 
+/* What the window shows with no database: the demo, a new one, Open. */
+void        clw_window_show_welcome        (ClwWindow      *self);
 gboolean    clw_window_has_database        (ClwWindow      *self);
 /* Opening or generating a database. */
 gboolean    clw_window_is_busy             (ClwWindow      *self);
