@@ -47,6 +47,8 @@ setup (void)
   g_autofree char *contents = NULL;
   gsize length;
 
+  /* The user's data folder (where the demo goes) is the test's own. */
+  g_setenv ("XDG_DATA_HOME", clw_test_tmpdir (), TRUE);
   ck_assert_msg (gtk_init_check (), "no display: run under build-aux/with-xvfb.sh");
 
   fx.path = clw_test_path ("demo.db");
@@ -627,6 +629,154 @@ START_TEST (test_bad_file_is_explained_and_left_alone)
 }
 END_TEST
 
+static gboolean
+send_key (GtkWidget *widget,
+          guint      keyval,
+          GdkModifierType state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  clw_ui_flush ();
+  return handled;
+}
+
+static gboolean
+focus_is_in (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* A held meeting of the first cluster with practices, and its sheet. */
+static ClwAttendanceSheet *
+open_held_meeting (void)
+{
+  GListModel *practices = clw_qaif_report_get_practices (report ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (practices); i++)
+    {
+      g_autoptr(ClwPracticeResult) result = g_list_model_get_item (practices, i);
+
+      for (guint m = 0; m < clw_practice_result_get_n_meetings (result); m++)
+        {
+          const ClwMeetingOutcome *outcome = clw_practice_result_get_meeting (result, m);
+
+          if (outcome->status != CLW_MEETING_STATUS_HELD)
+            continue;
+
+          ck_assert (clw_window_show_item (fx.window, clw_practice_result_get_cluster_id (result)));
+          clw_window_show_meeting (fx.window, outcome->meeting_id);
+          clw_ui_wait_for_paint (GTK_WIDGET (fx.window), TIMEOUT_MS);
+          return CLW_ATTENDANCE_SHEET (clw_ui_find (GTK_WIDGET (fx.window), NULL, CLW_TYPE_ATTENDANCE_SHEET));
+        }
+    }
+
+  return NULL;
+}
+
+START_TEST (test_attendance_from_the_keyboard)
+{
+  ClwAttendanceSheet *sheet;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) first_dropdowns = NULL;
+  g_autoptr(GPtrArray) second_dropdowns = NULL;
+  ClwAttendanceRow *first, *second;
+  ClwAttendanceEntry *entry;
+  GtkWidget *name;
+
+  ck_assert (clw_ui_open_and_wait (fx.window, fx.path, TIMEOUT_MS));
+  sheet = open_held_meeting ();
+  ck_assert_ptr_nonnull (sheet);
+
+  clw_attendance_sheet_focus_first (sheet);
+  clw_ui_wait_for_paint (GTK_WIDGET (fx.window), TIMEOUT_MS);
+
+  rows = clw_ui_find_all (GTK_WIDGET (sheet), CLW_TYPE_ATTENDANCE_ROW);
+  ck_assert_uint_ge (rows->len, 2);
+  first = g_ptr_array_index (rows, 0);
+  second = g_ptr_array_index (rows, 1);
+  first_dropdowns = clw_ui_find_all (GTK_WIDGET (first), GTK_TYPE_DROP_DOWN);
+  second_dropdowns = clw_ui_find_all (GTK_WIDGET (second), GTK_TYPE_DROP_DOWN);
+  entry = clw_attendance_row_get_entry (first);
+
+  /* The first practice's attendance has the keyboard. */
+  ck_assert (focus_is_in (g_ptr_array_index (first_dropdowns, 0)));
+
+  /* X: absent, stored at once. */
+  ck_assert (send_key (GTK_WIDGET (first), GDK_KEY_x, 0));
+  ck_assert_int_eq (clw_attendance_entry_get_status (entry), CLW_ATTENDANCE_STATUS_ABSENT);
+  ck_assert_ptr_nonnull (clw_attendance_entry_get_attendance (entry));
+  ck_assert_int_eq (clw_attendance_get_status (clw_attendance_entry_get_attendance (entry)),
+                    CLW_ATTENDANCE_STATUS_ABSENT);
+
+  /* A: attended; the role is asked for before it is stored. */
+  ck_assert (send_key (GTK_WIDGET (first), GDK_KEY_a, 0));
+  ck_assert_int_eq (clw_attendance_entry_get_status (entry), CLW_ATTENDANCE_STATUS_ATTENDED);
+
+  /* Tab to the name, type it; Tab to the role, choose it by its letter. */
+  name = clw_ui_find (GTK_WIDGET (first), NULL, GTK_TYPE_ENTRY);
+  gtk_widget_grab_focus (name);
+  gtk_editable_set_text (GTK_EDITABLE (name), "Dr Rhian Morgan");
+  gtk_widget_grab_focus (g_ptr_array_index (first_dropdowns, 1));
+  ck_assert (send_key (GTK_WIDGET (first), GDK_KEY_c, 0));
+  ck_assert_int_eq (clw_attendance_entry_get_role (entry), CLW_REPRESENTATIVE_ROLE_CLINICAL_PARTNER);
+  ck_assert_ptr_null (clw_attendance_entry_get_hint (entry));
+  ck_assert_str_eq (clw_attendance_get_representative_name (clw_attendance_entry_get_attendance (entry)),
+                    "Dr Rhian Morgan");
+  ck_assert_int_eq (clw_attendance_get_status (clw_attendance_entry_get_attendance (entry)),
+                    CLW_ATTENDANCE_STATUS_ATTENDED);
+
+  /* Tab after the role, or Enter, goes on to the next practice. */
+  ck_assert (send_key (GTK_WIDGET (first), GDK_KEY_Tab, 0));
+  clw_ui_wait_for_paint (GTK_WIDGET (fx.window), TIMEOUT_MS);
+  ck_assert (focus_is_in (g_ptr_array_index (second_dropdowns, 0)));
+
+  /* Shift+Enter comes back. */
+  ck_assert (send_key (GTK_WIDGET (second), GDK_KEY_Return, GDK_SHIFT_MASK));
+  clw_ui_wait_for_paint (GTK_WIDGET (fx.window), TIMEOUT_MS);
+  ck_assert (focus_is_in (g_ptr_array_index (first_dropdowns, 0)));
+}
+END_TEST
+
+START_TEST (test_open_demo_data_from_the_welcome_page)
+{
+  g_autofree char *demo = g_build_filename (g_get_user_data_dir (), "clwstwr", "demo.db", NULL);
+  g_autofree char *partial = g_strconcat (demo, ".part", NULL);
+  gint64 deadline = g_get_monotonic_time () + 600 * G_USEC_PER_SEC;
+  GStatBuf st;
+
+  ck_assert_str_eq (g_get_user_data_dir (), clw_test_tmpdir ());
+  clw_window_show_welcome (fx.window);
+  clw_ui_wait_for_paint (GTK_WIDGET (fx.window), TIMEOUT_MS);
+  ck_assert (!g_file_test (demo, G_FILE_TEST_EXISTS));
+
+  g_action_group_activate_action (G_ACTION_GROUP (fx.app), "open-demo", NULL);
+  /* Made off the main thread: the window keeps drawing meanwhile. */
+  ck_assert (clw_window_is_busy (fx.window));
+  ck_assert (clw_ui_wait_for_paint (GTK_WIDGET (fx.window), TIMEOUT_MS));
+
+  while (g_get_monotonic_time () < deadline &&
+         (clw_window_is_busy (fx.window) || session () == NULL || report () == NULL))
+    g_main_context_iteration (NULL, TRUE);
+
+  ck_assert (clw_window_has_database (fx.window));
+  ck_assert_ptr_nonnull (report ());
+  ck_assert_uint_gt (g_list_model_get_n_items (clw_qaif_report_get_practices (report ())), 300);
+  ck_assert (!g_file_test (partial, G_FILE_TEST_EXISTS));
+  ck_assert_int_eq (g_stat (demo, &st), 0);
+  ck_assert_int_eq (st.st_mode & 0777, 0600);
+}
+END_TEST
+
 static Suite *
 ui_suite (void)
 {
@@ -634,13 +784,15 @@ ui_suite (void)
   TCase *tc = tcase_create ("window");
 
   tcase_add_checked_fixture (tc, setup, teardown);
-  tcase_set_timeout (tc, 240);
+  tcase_set_timeout (tc, 900);
   tcase_add_test (tc, test_walk_sidebar_and_dashboards);
   tcase_add_test (tc, test_sidebar_filters_by_typing);
   tcase_add_test (tc, test_record_attendance_changes_verdict_and_tiles);
   tcase_add_test (tc, test_refusal_needs_an_explanation);
+  tcase_add_test (tc, test_attendance_from_the_keyboard);
   tcase_add_test (tc, test_undo_an_edit);
   tcase_add_test (tc, test_bad_file_is_explained_and_left_alone);
+  tcase_add_test (tc, test_open_demo_data_from_the_welcome_page);
   suite_add_tcase (s, tc);
   return s;
 }
