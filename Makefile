@@ -30,7 +30,7 @@ $(DEMO_DB):
 	$(BUILD)/src/cli/clwstwr-cli --db $(DEMO_DB) demo
 
 run: build $(DEMO_DB)
-	$(BUILD)/src/gui/clwstwr $(DEMO_DB)
+	GSETTINGS_SCHEMA_DIR=$(BUILD)/data $(BUILD)/src/gui/clwstwr $(DEMO_DB)
 
 $(CHECKBUILD)/build.ninja:
 	$(MESON) setup $(CHECKBUILD) --buildtype=debug -Dwerror=true

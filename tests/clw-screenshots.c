@@ -48,22 +48,35 @@ shoot (GtkWindow  *window,
   g_print ("%s\n", path);
 }
 
-/* The cluster with the most practices at risk, and of its board. */
+static char *pick_meeting (ClwQaifReport *report,
+                           const char    *cluster_id,
+                           int           *n_warnings);
+
+/* A cluster that fits the window, with a meeting whose sheet has
+ * warnings, and the most practices at risk. */
 static ClwClusterSummary *
 pick_cluster (ClwQaifReport *report)
 {
   GListModel *clusters = clw_qaif_report_get_clusters (report);
   ClwClusterSummary *best = NULL;
+  int best_score = -1;
 
   for (guint i = 0; i < g_list_model_get_n_items (clusters); i++)
     {
       g_autoptr(ClwClusterSummary) summary = g_list_model_get_item (clusters, i);
+      g_autofree char *meeting = NULL;
+      int warnings = 0, score;
 
       if (clw_cluster_summary_get_n_practices (summary) > 8)
         continue;
-      if (best == NULL ||
-          clw_cluster_summary_get_practices_at_risk (summary) > clw_cluster_summary_get_practices_at_risk (best))
-        g_set_object (&best, summary);
+      meeting = pick_meeting (report, clw_cluster_summary_get_cluster_id (summary), &warnings);
+      score = (warnings > 0 ? 1000 : 0) + clw_cluster_summary_get_practices_at_risk (summary) * 10 +
+              clw_cluster_summary_get_pending_requests (summary);
+      if (score > best_score)
+        {
+          best_score = score;
+          g_set_object (&best, summary);
+        }
     }
 
   return best;
@@ -124,7 +137,8 @@ pick_practice (ClwQaifReport *report,
 /* A held meeting of the cluster where the most lines carry a warning. */
 static char *
 pick_meeting (ClwQaifReport *report,
-              const char    *cluster_id)
+              const char    *cluster_id,
+              int           *n_warnings)
 {
   g_autoptr(GListModel) practices = clw_qaif_report_list_cluster_practices (report, cluster_id);
   g_autoptr(GHashTable) warnings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -154,6 +168,8 @@ pick_meeting (ClwQaifReport *report,
         }
     }
 
+  if (n_warnings != NULL)
+    *n_warnings = most;
   return g_steal_pointer (&best);
 }
 
@@ -184,6 +200,8 @@ main (int    argc,
   g_mkdir_with_parents (folder, 0755);
 
   gtk_init ();
+  /* The font of a GNOME desktop, which Xvfb has no settings daemon to say. */
+  g_object_set (gtk_settings_get_default (), "gtk-font-name", "Cantarell 11", NULL);
   app = clw_application_new (g_get_monotonic_time ());
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   if (!g_application_register (G_APPLICATION (app), NULL, &error))
@@ -219,11 +237,16 @@ main (int    argc,
   clw_window_show_practice (window, clw_practice_result_get_practice_id (practice));
   shoot (GTK_WINDOW (window), "practice-page");
 
-  meeting_id = pick_meeting (report, clw_cluster_summary_get_cluster_id (cluster));
+  meeting_id = pick_meeting (report, clw_cluster_summary_get_cluster_id (cluster), NULL);
   if (meeting_id != NULL)
     {
       clw_window_show_meeting (window, meeting_id);
       shoot (GTK_WINDOW (window), "attendance-sheet");
+    }
+  else
+    {
+      g_printerr ("clwstwr-screenshots: no held meeting in the cluster shown\n");
+      failed = TRUE;
     }
 
   clw_window_show_item (window, clw_cluster_summary_get_health_board_id (cluster));

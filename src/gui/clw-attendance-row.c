@@ -90,6 +90,7 @@ sync_from_entry (ClwAttendanceRow *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->detail_label), "inline-warning");
   gtk_widget_remove_css_class (GTK_WIDGET (self->detail_label), "dim-label");
   gtk_widget_remove_css_class (self->detail_box, "inline-warning-box");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->detail_icon), "inline-warning");
 
   if (hint != NULL && *hint != '\0')
     {
@@ -102,6 +103,7 @@ sync_from_entry (ClwAttendanceRow *self)
       icon = "dialog-warning-symbolic";
       gtk_widget_add_css_class (GTK_WIDGET (self->detail_label), "inline-warning");
       gtk_widget_add_css_class (self->detail_box, "inline-warning-box");
+      gtk_widget_add_css_class (GTK_WIDGET (self->detail_icon), "inline-warning");
     }
   else if (reason != NULL && *reason != '\0')
     {
