@@ -177,6 +177,15 @@ type_info_get (GType type)
 {
   TypeInfo *info = type_info_peek (type);
 
+  if (info == NULL)
+    {
+      /* The class declares its columns in class_init, which has not run
+       * when no object of the type was made yet (a reference check names
+       * the table it points to): run it. */
+      g_type_class_unref (g_type_class_ref (type));
+      info = type_info_peek (type);
+    }
+
   g_assert (info != NULL);
   if (g_once_init_enter (&info->select_sql))
     {
