@@ -837,6 +837,20 @@ validate_columns (ClwRecord    *self,
           continue;
         }
 
+      /* Bytes are at least as many as characters: count only when needed. */
+      if (strlen (text) > CLW_RECORD_MAX_TEXT_LENGTH)
+        {
+          glong length = g_utf8_strlen (text, -1);
+
+          if (length > CLW_RECORD_MAX_TEXT_LENGTH)
+            {
+              g_set_error (error, CLW_DOMAIN_ERROR, CLW_DOMAIN_ERROR_INVALID,
+                           _("Text too long for the %s: %ld characters, where %d is the most it may hold."),
+                           column_label (c), length, CLW_RECORD_MAX_TEXT_LENGTH);
+              return FALSE;
+            }
+        }
+
       switch (c->kind)
         {
         case CLW_COLUMN_DATE:

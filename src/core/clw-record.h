@@ -26,6 +26,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_DERIVABLE_TYPE (ClwRecord, clw_record, CLW, RECORD, GObject)
 
+/* The most characters a column of text holds: the dataset format carries
+ * no more (data/dataset.xsd), so that every export can be imported again. */
+#define CLW_RECORD_MAX_TEXT_LENGTH 100000
+
 typedef enum
 {
   CLW_COLUMN_TEXT,
