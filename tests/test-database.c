@@ -267,8 +267,9 @@ END_TEST
 static char *
 make_old_database (int version)
 {
+  static guint counter;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_strdup_printf ("old-v%d.db", version);
+  g_autofree char *name = g_strdup_printf ("old-%u-v%d.db", ++counter, version);
   char *path = clw_test_path (name);
   sqlite3 *raw;
 
@@ -292,7 +293,9 @@ START_TEST (test_migrate_from_every_version)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = make_old_database (version);
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *pattern = g_strdup_printf ("^old-v%d\\.v%d-backup-[0-9]{8}-[0-9]{6}\\.db$", version, version);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *stem = g_strndup (base, strlen (base) - strlen (".db"));
+  g_autofree char *pattern = g_strdup_printf ("^%s\\.v%d-backup-[0-9]{8}-[0-9]{6}\\.db$", stem, version);
   g_autofree char *backup_name = NULL;
   g_autofree char *backup_dir = NULL;
   g_autofree char *old_schema = NULL;
@@ -364,7 +367,7 @@ START_TEST (test_migrate_from_every_version)
   listing = g_dir_open (dir, 0, &error);
   ck_assert_no_error (error);
   while ((entry = g_dir_read_name (listing)) != NULL)
-    if (strstr (entry, "backup") != NULL)
+    if (g_str_has_prefix (entry, stem) && strstr (entry, "backup") != NULL)
       n_backups++;
   ck_assert_uint_eq (n_backups, 1);
 
@@ -405,6 +408,7 @@ START_TEST (test_failed_migration_changes_nothing)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *dir = NULL;
+  g_autofree char *stem = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autoptr(ClwDatabase) db = NULL;
   g_autoptr(GDir) listing = NULL;
@@ -437,10 +441,13 @@ START_TEST (test_failed_migration_changes_nothing)
   /* The backup made before migrating is not needed: the file is intact. */
   g_clear_error (&error);
   dir = g_path_get_dirname (path);
+  stem = g_path_get_basename (path);
+  stem[strlen (stem) - strlen (".db")] = '\0';
   listing = g_dir_open (dir, 0, &error);
   ck_assert_no_error (error);
   while ((entry = g_dir_read_name (listing)) != NULL)
-    ck_assert_msg (strstr (entry, "backup") == NULL, "a backup was left: %s", entry);
+    ck_assert_msg (!g_str_has_prefix (entry, stem) || strstr (entry, "backup") == NULL,
+                   "a backup was left: %s", entry);
 }
 END_TEST
 
@@ -527,7 +534,7 @@ START_TEST (test_damaged_page_refused)
 
   db = clw_database_open (path, CLW_DATABASE_OPEN_DEFAULT, &error);
   ck_assert_ptr_null (db);
-  ck_assert_error (error, CLW_DB_ERROR, CLW_DB_ERROR_DAMAGED, "damaged");
+  ck_assert_error (error, CLW_DB_ERROR, CLW_DB_ERROR_DAMAGED, "integrity check failed");
   ck_assert_msg (strstr (error->message, "backup") != NULL, "%s", error->message);
   ck_assert (clw_test_bytes_equal_file (before, path));
   ck_assert (!side_files_exist (path));

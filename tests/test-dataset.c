@@ -272,6 +272,45 @@ START_TEST (test_round_trip)
 }
 END_TEST
 
+/* The round trip's fixture is worth its name: every column of every table
+ * holds something other than its default in at least one row. */
+START_TEST (test_fixture_covers_every_column)
+{
+  g_autoptr(ClwDatabase) db = clw_test_new_empty_database ();
+  guint n_types;
+  const GType *types = clw_record_types_in_order (&n_types);
+
+  clw_test_fill_every_table (db);
+  for (guint t = 0; t < n_types; t++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ClwRecord) blank = clw_record_new (types[t]);
+      g_autoptr(GListStore) rows = clw_record_list (db, types[t], NULL, NULL, &error);
+      guint n_columns;
+      const ClwColumn *columns = clw_record_class_get_columns (CLW_RECORD_GET_CLASS (blank), &n_columns);
+
+      ck_assert_no_error (error);
+      for (guint c = 0; c < n_columns; c++)
+        {
+          g_autofree char *default_value = clw_record_dup_string (blank, &columns[c]);
+          gboolean covered = FALSE;
+
+          if (columns[c].flags & CLW_COLUMN_METADATA)
+            continue;
+
+          for (guint r = 0; r < g_list_model_get_n_items (G_LIST_MODEL (rows)) && !covered; r++)
+            {
+              g_autoptr(ClwRecord) row = g_list_model_get_item (G_LIST_MODEL (rows), r);
+              g_autofree char *value = clw_record_dup_string (row, &columns[c]);
+
+              covered = value != NULL && *value != '\0' && g_strcmp0 (value, default_value) != 0;
+            }
+          ck_assert_msg (covered, "no row of %s sets %s", clw_record_type_get_table (types[t]), columns[c].name);
+        }
+    }
+}
+END_TEST
+
 /* The order of an export depends on the data, never on the order the rows
  * were written in. */
 START_TEST (test_export_order_is_stable)
@@ -1255,6 +1294,7 @@ dataset_suite (void)
 
   tc = tcase_create ("round-trip");
   tcase_add_test (tc, test_round_trip);
+  tcase_add_test (tc, test_fixture_covers_every_column);
   tcase_add_test (tc, test_export_order_is_stable);
   tcase_add_test (tc, test_import_without_metadata);
   tcase_add_test (tc, test_scopes);

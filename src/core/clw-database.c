@@ -1517,6 +1517,20 @@ revert_row (ClwDatabase  *self,
   return TRUE;
 }
 
+/* table_name, row_id, action, old_values, new_values: old or new values
+ * may be NULL, so not a NULL-terminated array. */
+#define AUDIT_ROW_COLUMNS 5
+
+static void
+audit_row_free (gpointer data)
+{
+  char **row = data;
+
+  for (int i = 0; i < AUDIT_ROW_COLUMNS; i++)
+    g_free (row[i]);
+  g_free (row);
+}
+
 gboolean
 clw_database_undo (ClwDatabase  *self,
                    GError      **error)
@@ -1551,11 +1565,11 @@ clw_database_undo (ClwDatabase  *self,
       goto failed;
     _clw_bind_text (stmt, 1, entry->change_id);
 
-    rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+    rows = g_ptr_array_new_with_free_func (audit_row_free);
     while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
       {
-        char **row = g_new0 (char *, 6);
-        for (int i = 0; i < 5; i++)
+        char **row = g_new0 (char *, AUDIT_ROW_COLUMNS);
+        for (int i = 0; i < AUDIT_ROW_COLUMNS; i++)
           row[i] = _clw_column_dup (stmt, i);
         g_ptr_array_add (rows, row);
       }

@@ -125,6 +125,24 @@ typedef struct
   guint      dropped;
 } ErrorSink;
 
+/* Remove every "{...}" from @message, in place. */
+static void
+strip_namespaces (char *message)
+{
+  char *out = message;
+
+  for (const char *in = message; *in; )
+    {
+      const char *close = *in == '{' ? strchr (in, '}') : NULL;
+
+      if (close != NULL)
+        in = close + 1;
+      else
+        *out++ = *in++;
+    }
+  *out = '\0';
+}
+
 static void
 collect_error (void        *user_data,
                xmlErrorPtr  err)
@@ -145,17 +163,7 @@ collect_error (void        *user_data,
   message = g_strstrip (g_strdup (err->message != NULL ? err->message : _("unknown error")));
   /* The schema validator writes names as {namespace}name: the namespace is
    * the same throughout a file, and only makes the message harder to read. */
-  if (strchr (message, '{') != NULL)
-    {
-      g_autoptr(GRegex) regex = g_regex_new ("\\{[^{}]*\\}", G_REGEX_OPTIMIZE, 0, NULL);
-      char *plain = g_regex_replace_literal (regex, message, -1, 0, "", 0, NULL);
-
-      if (plain != NULL)
-        {
-          g_free (message);
-          message = plain;
-        }
-    }
+  strip_namespaces (message);
 
   if (err->node != NULL && ((xmlNode *) err->node)->type == XML_ELEMENT_NODE)
     element = (const char *) ((xmlNode *) err->node)->name;
