@@ -355,6 +355,23 @@ START_TEST (test_migrate_from_every_version)
                                               "WHERE search_index MATCH 'Medical'"), 1);
   }
 
+  /* A migrated database has the schema of a new one. */
+  {
+    g_autofree char *fresh_path = clw_test_path ("fresh-for-schema.db");
+    g_autofree char *fresh_schema = NULL;
+    g_autofree char *migrated_schema = NULL;
+    g_autoptr(ClwDatabase) fresh = clw_database_open (fresh_path, CLW_DATABASE_OPEN_CREATE, &error);
+
+    ck_assert_no_error (error);
+    raw = raw_open (fresh_path, SQLITE_OPEN_READONLY);
+    fresh_schema = raw_schema (raw);
+    sqlite3_close (raw);
+    raw = raw_open (path, SQLITE_OPEN_READONLY);
+    migrated_schema = raw_schema (raw);
+    sqlite3_close (raw);
+    ck_assert_str_eq (migrated_schema, fresh_schema);
+  }
+
   /* The backup: one file beside the database, named after the version it
    * holds and the time it was made, private, with the old content. */
   backup = clw_database_get_backup_path (db);
@@ -820,6 +837,72 @@ START_TEST (test_audit_rollback_leaves_nothing)
 }
 END_TEST
 
+START_TEST (test_audit_disabled)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClwDatabase) db = clw_test_new_database ();
+  g_autoptr(ClwTestFixture) fixture = clw_test_fixture_new (db);
+  gint64 audit_rows = clw_test_count_rows (db, "audit_log");
+  const char *label;
+  g_autofree char *id = NULL;
+
+  clw_database_begin (db, &error);
+  ck_assert_no_error (error);
+  clw_database_set_change_label (db, "Before");
+  clw_database_commit (db, &error);
+  ck_assert_no_error (error);
+  label = clw_database_get_undo_label (db);
+
+  /* Generated demo data has no history, and nothing to undo. */
+  _clw_database_set_audit (db, FALSE);
+  id = clw_test_insert (db, g_object_new (CLW_TYPE_PRACTICE,
+                                          "cluster-id", fixture->cluster_id,
+                                          "code", "W16001",
+                                          "name", "Demo Surgery",
+                                          NULL));
+  ck_assert (clw_record_exists (db, CLW_TYPE_PRACTICE, id));
+  ck_assert_int_eq (clw_test_count_rows (db, "audit_log"), audit_rows);
+  ck_assert_pstr_eq (clw_database_get_undo_label (db), label);
+
+  _clw_database_set_audit (db, TRUE);
+  g_free (id);
+  id = clw_test_insert (db, g_object_new (CLW_TYPE_PRACTICE,
+                                          "cluster-id", fixture->cluster_id,
+                                          "code", "W16002",
+                                          "name", "Real Surgery",
+                                          NULL));
+  ck_assert_int_eq (clw_test_count_rows (db, "audit_log"), audit_rows + 1);
+}
+END_TEST
+
+START_TEST (test_reference_date)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClwDatabase) db = clw_test_new_empty_database ();
+  g_autoptr(GDate) frozen = NULL;
+  g_autoptr(GDate) today = NULL;
+  g_autoptr(GDateTime) before = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) after = NULL;
+
+  /* Demo data is frozen at a date of its own. */
+  clw_database_set_meta (db, "reference-date", "2022-03-15", &error);
+  ck_assert_no_error (error);
+  frozen = clw_database_get_today (db);
+  ck_assert_int_eq (g_date_get_year (frozen), 2022);
+  ck_assert_int_eq (g_date_get_month (frozen), 3);
+  ck_assert_int_eq (g_date_get_day (frozen), 15);
+
+  clw_database_set_meta (db, "reference-date", NULL, &error);
+  ck_assert_no_error (error);
+  today = clw_database_get_today (db);
+  after = g_date_time_new_now_local ();
+  ck_assert (g_date_get_year (today) == (GDateYear) g_date_time_get_year (before) ||
+             g_date_get_year (today) == (GDateYear) g_date_time_get_year (after));
+  ck_assert (g_date_get_day_of_year (today) == (guint) g_date_time_get_day_of_year (before) ||
+             g_date_get_day_of_year (today) == (guint) g_date_time_get_day_of_year (after));
+}
+END_TEST
+
 /* Undo -------------------------------------------------------------------------------- */
 
 typedef struct
@@ -1273,6 +1356,8 @@ database_suite (void)
   tc = tcase_create ("audit");
   tcase_add_test (tc, test_audit_insert_update_delete);
   tcase_add_test (tc, test_audit_rollback_leaves_nothing);
+  tcase_add_test (tc, test_audit_disabled);
+  tcase_add_test (tc, test_reference_date);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("undo");
