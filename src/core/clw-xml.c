@@ -163,7 +163,8 @@ collect_error (void        *user_data,
   message = g_strstrip (g_strdup (err->message != NULL ? err->message : _("unknown error")));
   /* The schema validator writes names as {namespace}name: the namespace is
    * the same throughout a file, and only makes the message harder to read. */
-  strip_namespaces (message);
+  if (err->domain == XML_FROM_SCHEMASV)
+    strip_namespaces (message);
 
   if (err->node != NULL && ((xmlNode *) err->node)->type == XML_ELEMENT_NODE)
     element = (const char *) ((xmlNode *) err->node)->name;
