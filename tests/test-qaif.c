@@ -785,11 +785,17 @@ START_TEST (test_as_of_around_deadline)
                    "No more meetings are planned before 30 Sep 2022.");
   /* Submitted the next day: as of the 29th, it was not yet. */
   check_indicator (before, fx.buddy, "CND015W", CLW_VERDICT_AT_RISK, 0, "1 day left before the 30 Sep 2022 deadline.");
+  ck_assert_int_eq (clw_practice_result_get_imtp_status (practice_result (before, fx.buddy)),
+                    CLW_CONTRIBUTION_STATUS_DRAFT);
+  ck_assert_int_eq (clw_cluster_summary_get_imtp_submitted (clw_qaif_report_lookup_cluster (before, fx.cluster_id)), 0);
   ck_assert_int_eq (clw_qaif_report_get_days_left (before), 1);
 
   on = evaluate ("2022-09-30");
   check_indicator (on, fx.large, "CND014W", CLW_VERDICT_NOT_ACHIEVED, 0, "3 of 4 meetings counted.");
   check_indicator (on, fx.buddy, "CND015W", CLW_VERDICT_ACHIEVED, 40, "Submitted on 30 Sep 2022");
+  ck_assert_int_eq (clw_practice_result_get_imtp_status (practice_result (on, fx.buddy)),
+                    CLW_CONTRIBUTION_STATUS_SUBMITTED);
+  ck_assert_int_eq (clw_cluster_summary_get_imtp_submitted (clw_qaif_report_lookup_cluster (on, fx.cluster_id)), 1);
   check_indicator (on, fx.small, "CND015W", CLW_VERDICT_NOT_ACHIEVED, 0,
                    "No IMTP contribution was submitted by the 30 Sep 2022 deadline.");
   ck_assert_int_eq (clw_qaif_report_get_days_left (on), 0);

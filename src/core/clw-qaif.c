@@ -84,8 +84,7 @@ typedef struct _Cluster Cluster;
 
 typedef struct
 {
-  ClwIndicator     *indicator;      /* borrowed from the report's list */
-  const char       *id;
+  const char       *id;             /* borrowed from the report's list of indicators */
   const char       *code;
   ClwIndicatorRule  rule;
   ClwScoring        scoring;
@@ -636,7 +635,6 @@ load_indicators (Engine  *self,
       g_autoptr(ClwIndicator) indicator = g_list_model_get_item (G_LIST_MODEL (self->indicator_list), i);
       Indicator entry = { 0 };
 
-      entry.indicator = indicator;
       entry.id = clw_record_get_id (CLW_RECORD (indicator));
       entry.code = clw_indicator_get_code (indicator);
       entry.rule = clw_indicator_get_rule (indicator);
@@ -1887,6 +1885,17 @@ pending_verdict (Engine          *self,
   return days_left <= indicator->risk_window_days ? CLW_VERDICT_AT_RISK : CLW_VERDICT_ON_TRACK;
 }
 
+/* Whether the practice had submitted its contribution by the as-of date:
+ * a submission dated after it had not happened yet. */
+static gboolean
+contribution_submitted (Engine   *self,
+                        Practice *practice)
+{
+  return practice->has_contribution &&
+         practice->contribution_status == CLW_CONTRIBUTION_STATUS_SUBMITTED &&
+         practice->submitted != 0 && practice->submitted <= self->as_of;
+}
+
 static void
 evaluate_imtp (Engine          *self,
                Practice        *practice,
@@ -1898,10 +1907,7 @@ evaluate_imtp (Engine          *self,
   gboolean submitted, on_time, late, achieved, sections_complete = TRUE;
   ClwVerdict verdict;
 
-  /* A submission dated after the as-of date had not happened yet. */
-  submitted = practice->has_contribution &&
-              practice->contribution_status == CLW_CONTRIBUTION_STATUS_SUBMITTED &&
-              practice->submitted != 0 && practice->submitted <= self->as_of;
+  submitted = contribution_submitted (self, practice);
   on_time = submitted && practice->submitted <= self->end;
   late = submitted && !on_time;
 
@@ -2033,8 +2039,8 @@ evaluate_practice (Engine   *self,
                                 practice->cluster->meetings->len, self->requirements->len);
   _clw_practice_result_set_buddy_code (practice->result, current_buddy_code (self, practice));
   _clw_practice_result_set_imtp (practice->result, practice->has_contribution,
-                                 practice->has_contribution ? practice->contribution_status
-                                                            : CLW_CONTRIBUTION_STATUS_DRAFT);
+                                 contribution_submitted (self, practice)
+                                 ? CLW_CONTRIBUTION_STATUS_SUBMITTED : CLW_CONTRIBUTION_STATUS_DRAFT);
 
   tally.lines = g_ptr_array_new_with_free_func (g_free);
   evaluate_meetings (self, practice, &tally);
@@ -2103,9 +2109,7 @@ summarise_cluster (Engine      *self,
       Practice *practice = g_ptr_array_index (cluster->practices, i);
 
       _clw_cluster_summary_add_practice (summary, practice->result);
-      if (practice->has_contribution &&
-          practice->contribution_status == CLW_CONTRIBUTION_STATUS_SUBMITTED &&
-          practice->submitted != 0 && practice->submitted <= self->as_of)
+      if (contribution_submitted (self, practice))
         submitted++;
     }
 
