@@ -1500,17 +1500,18 @@ timeout_cb (gpointer user_data)
 }
 
 static void
-run_async (AsyncState *state,
-           const char *path,
-           const char *cycle,
-           GDate      *as_of)
+run_async (AsyncState   *state,
+           const char   *path,
+           const char   *cycle,
+           GDate        *as_of,
+           GCancellable *cancellable)
 {
   guint timeout;
 
   memset (state, 0, sizeof *state);
   state->loop = g_main_loop_new (NULL, FALSE);
   timeout = g_timeout_add_seconds (30, timeout_cb, state);
-  clw_qaif_evaluate_async (path, cycle, CLW_SCOPE_CLUSTER, fx.cluster_id, as_of, NULL,
+  clw_qaif_evaluate_async (path, cycle, CLW_SCOPE_CLUSTER, fx.cluster_id, as_of, cancellable,
                            evaluated_cb, state);
   g_main_loop_run (state->loop);
   if (!state->timed_out)
@@ -1524,12 +1525,13 @@ START_TEST (test_async)
   g_autoptr(GDate) as_of = g_date_new_dmy (15, G_DATE_OCTOBER, 2022);
   g_autoptr(ClwQaifReport) sync = NULL;
   g_autofree char *missing = clw_test_path ("no-such.db");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   AsyncState state;
 
   attend_all (fx.large, "clinical-partner", "Dr A Jones");
   sync = evaluate ("2022-10-15");
 
-  run_async (&state, clw_database_get_path (fx.db), CYCLE, as_of);
+  run_async (&state, clw_database_get_path (fx.db), CYCLE, as_of, NULL);
   ck_assert_no_error (state.error);
   ck_assert_ptr_nonnull (state.report);
   ck_assert_uint_eq (g_list_model_get_n_items (clw_qaif_report_get_practices (state.report)), 3);
@@ -1538,14 +1540,20 @@ START_TEST (test_async)
                     clw_practice_result_get_points (practice_result (sync, fx.large)));
   g_clear_object (&state.report);
 
-  run_async (&state, clw_database_get_path (fx.db), "1999-00", as_of);
+  run_async (&state, clw_database_get_path (fx.db), "1999-00", as_of, NULL);
   ck_assert_ptr_null (state.report);
   ck_assert (g_error_matches (state.error, CLW_DB_ERROR, CLW_DB_ERROR_NOT_FOUND));
   g_clear_error (&state.error);
 
-  run_async (&state, missing, CYCLE, NULL);
+  run_async (&state, missing, CYCLE, NULL, NULL);
   ck_assert_ptr_null (state.report);
   ck_assert (g_error_matches (state.error, CLW_DB_ERROR, CLW_DB_ERROR_OPEN));
+  g_clear_error (&state.error);
+
+  g_cancellable_cancel (cancellable);
+  run_async (&state, clw_database_get_path (fx.db), CYCLE, as_of, cancellable);
+  ck_assert_ptr_null (state.report);
+  ck_assert (g_error_matches (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
   g_clear_error (&state.error);
 }
 END_TEST
