@@ -216,6 +216,7 @@ typedef struct
   GHashTable    *meeting_by_id;
   GHashTable    *cluster_by_collaborative; /* GP Collaborative id -> Cluster */
   Meeting       *last_meeting;    /* of the last row read */
+  Practice      *last_practice;   /* of the last row read */
   gboolean       scan_meeting_rows; /* read attendance and engagement by scanning */
   GHashTable    *display_dates;   /* julian day -> "12 Jan 2022" */
   GHashTable    *translations;    /* msgid -> its translation */
@@ -866,6 +867,19 @@ load_meetings (Engine  *self,
 
   return TRUE;
 }
+/* The practice of a row, or NULL when it is not in the evaluation. The
+ * rows of a practice usually come together: the last one is tried first. */
+static Practice *
+lookup_practice (Engine     *self,
+                 const char *practice_id)
+{
+  if (practice_id == NULL)
+    return NULL;
+  if (self->last_practice == NULL || strcmp (self->last_practice->id, practice_id) != 0)
+    self->last_practice = g_hash_table_lookup (self->practice_by_id, practice_id);
+  return self->last_practice;
+}
+
 /* The practice and the meeting of a row, when both are in the evaluation
  * and the practice is a member of the meeting's collaborative. Rows of a
  * meeting come together: the last meeting found is tried first. */
@@ -1016,7 +1030,7 @@ load_representations (Engine  *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      Practice *practice = g_hash_table_lookup (self->practice_by_id, _clw_column_text (stmt, 0));
+      Practice *practice = lookup_practice (self, _clw_column_text (stmt, 0));
       Representation representation = { 0 };
       const char *meeting_id = _clw_column_text (stmt, 2);
 
@@ -1070,7 +1084,7 @@ load_buddies (Engine  *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      Practice *practice = g_hash_table_lookup (self->practice_by_id, _clw_column_text (stmt, 0));
+      Practice *practice = lookup_practice (self, _clw_column_text (stmt, 0));
       BuddyArrangement arrangement = { 0 };
 
       if (practice == NULL)
@@ -1119,7 +1133,7 @@ load_evidence (Engine  *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      Practice *practice = g_hash_table_lookup (self->practice_by_id, _clw_column_text (stmt, 0));
+      Practice *practice = lookup_practice (self, _clw_column_text (stmt, 0));
       Evidence evidence = { 0 };
 
       if (practice == NULL)
@@ -1160,7 +1174,7 @@ load_contributions (Engine  *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      Practice *practice = g_hash_table_lookup (self->practice_by_id, _clw_column_text (stmt, 0));
+      Practice *practice = lookup_practice (self, _clw_column_text (stmt, 0));
       int kind;
 
       if (practice == NULL)
