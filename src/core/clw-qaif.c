@@ -14,8 +14,9 @@
  * small practice's verdict depends on its buddy's attendance.
  *
  * Measured on a synthetic Wales (390 practices, 720 meetings, 4,290
- * attendance rows), an evaluation takes about ten milliseconds; a hundred
- * times that, about a second and a half.
+ * attendance rows) on a two-core machine, all of Wales takes about 9 ms of
+ * processor time, and a hundred times the practices about 1.4 s; a fresh
+ * worker connection adds about 3 ms to open and its first statements.
  *
  * The rules are written out, beside the guidance they come from, in
  * docs/qaif-rules.md: keep the two in step.
