@@ -31,3 +31,5 @@
 #include "clw-imtp-contribution.h"
 #include "clw-imtp-section.h"
 #include "clw-imtp-workforce.h"
+
+#include "clw-qaif.h"
