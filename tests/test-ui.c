@@ -16,10 +16,13 @@
 
 #include "clw-attendance-entry.h"
 #include "clw-attendance-row.h"
+#include "clw-agreement-dialog.h"
 #include "clw-attendance-sheet.h"
 #include "clw-cluster-dashboard.h"
 #include "clw-gui-util.h"
 #include "clw-health-board-dashboard.h"
+#include "clw-date-entry.h"
+#include "clw-meeting-dialog.h"
 #include "clw-meeting-editor.h"
 #include "clw-refuse-dialog.h"
 #include "clw-sidebar.h"
@@ -210,6 +213,98 @@ check_board_dashboard (const char *board_id)
                      (guint) clw_cluster_summary_get_n_clusters (sum));
 }
 
+/* One line of CSV into its fields, quotes and doubled quotes understood. */
+static GPtrArray *
+csv_fields (const char *line)
+{
+  GPtrArray *fields = g_ptr_array_new_with_free_func (g_free);
+  GString *field = g_string_new (NULL);
+  gboolean quoted = FALSE;
+
+  for (const char *p = line; *p != '\0'; p++)
+    {
+      if (quoted)
+        {
+          if (*p == '"' && p[1] == '"')
+            {
+              g_string_append_c (field, '"');
+              p++;
+            }
+          else if (*p == '"')
+            quoted = FALSE;
+          else
+            g_string_append_c (field, *p);
+        }
+      else if (*p == '"')
+        quoted = TRUE;
+      else if (*p == ',')
+        {
+          g_ptr_array_add (fields, g_string_free (field, FALSE));
+          field = g_string_new (NULL);
+        }
+      else if (*p != '\r')
+        g_string_append_c (field, *p);
+    }
+  g_ptr_array_add (fields, g_string_free (field, FALSE));
+  return fields;
+}
+
+/* What `clwstwr-cli qaif --format csv` says of a cluster agrees with its
+ * dashboard: the points, and the practices with each verdict. */
+static void
+check_cluster_against_cli (const char *cluster_id)
+{
+  const char *cli = g_getenv ("CLW_CLI");
+  ClwClusterSummary *summary = clw_qaif_report_lookup_cluster (report (), cluster_id);
+  GtkWidget *dashboard = clw_ui_find (GTK_WIDGET (fx.window), NULL, CLW_TYPE_CLUSTER_DASHBOARD);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  int status = 0, points = 0;
+  const char *argv[] = {
+    cli, "--db", fx.path, "qaif",
+    "--cycle", clw_qaif_report_get_cycle_code (report ()),
+    "--cluster", cluster_id,
+    "--format", "csv",
+    NULL
+  };
+
+  ck_assert_msg (cli != NULL, "CLW_CLI names clwstwr-cli");
+  ck_assert (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+  ck_assert_no_error (error);
+  ck_assert_msg (g_spawn_check_wait_status (status, NULL), "clwstwr-cli qaif failed: %s", err);
+
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) fields = NULL;
+      g_autofree char *key = NULL;
+
+      if (*lines[i] == '\0')
+        continue;
+      fields = csv_fields (lines[i]);
+      ck_assert_uint_ge (fields->len, 7);
+      /* indicator (4), verdict (5), points (6) */
+      key = g_strdup_printf ("indicator-%s-%s", (char *) g_ptr_array_index (fields, 4),
+                             (char *) g_ptr_array_index (fields, 5));
+      g_hash_table_insert (counts, g_strdup (key),
+                           GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (counts, key)) + 1));
+      points += atoi (g_ptr_array_index (fields, 6));
+    }
+
+  ck_assert_int_eq (number_at (clw_stat_tile_get_value (tile (dashboard, "points-tile")), 0), points);
+  for (guint i = 0; i < clw_cluster_summary_get_n_indicators (summary); i++)
+    for (int v = 0; v < CLW_N_VERDICTS; v++)
+      {
+        g_autofree char *name = g_strdup_printf ("indicator-%s-%s",
+                                                 clw_cluster_summary_get_indicator_code (summary, i),
+                                                 clw_verdict_css_class (v));
+        ck_assert_int_eq (label_number (dashboard, name), GPOINTER_TO_INT (g_hash_table_lookup (counts, name)));
+      }
+}
+
 START_TEST (test_walk_sidebar_and_dashboards)
 {
   ClwSidebar *sidebar;
@@ -243,6 +338,9 @@ START_TEST (test_walk_sidebar_and_dashboards)
           check_cluster_dashboard (id);
           ck_assert_int_eq (clw_sidebar_item_get_at_risk (item),
                             clw_cluster_summary_get_practices_at_risk (clw_qaif_report_lookup_cluster (report (), id)));
+          /* And for a few, what the command line says. */
+          if (n_clusters % 20 == 0)
+            check_cluster_against_cli (id);
           n_clusters++;
         }
     }
@@ -747,6 +845,182 @@ START_TEST (test_attendance_from_the_keyboard)
 }
 END_TEST
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+/* A held meeting with a practice manager who does not count for want of
+ * the health board's agreement: record it, dated before the meeting, and
+ * the warning goes and the attendance counts. */
+START_TEST (test_record_the_missing_agreement)
+{
+  GListModel *practices;
+  ClwAttendanceSheet *sheet = NULL;
+  ClwAttendanceEntry *entry = NULL;
+  g_autofree char *meeting_day = NULL;
+  GtkWindow *dialog;
+  g_autoptr(GPtrArray) dates = NULL;
+  gboolean counted = FALSE;
+
+  ck_assert (clw_ui_open_and_wait (fx.window, fx.path, TIMEOUT_MS));
+  practices = clw_qaif_report_get_practices (report ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (practices) && entry == NULL; i++)
+    {
+      g_autoptr(ClwPracticeResult) result = g_list_model_get_item (practices, i);
+
+      for (guint m = 0; m < clw_practice_result_get_n_meetings (result) && entry == NULL; m++)
+        {
+          const ClwMeetingOutcome *outcome = clw_practice_result_get_meeting (result, m);
+          GListModel *entries;
+
+          if (outcome->warning == NULL || outcome->status != CLW_MEETING_STATUS_HELD)
+            continue;
+
+          ck_assert (clw_window_show_item (fx.window, clw_practice_result_get_cluster_id (result)));
+          clw_window_show_meeting (fx.window, outcome->meeting_id);
+          clw_ui_wait_for_paint (GTK_WIDGET (fx.window), TIMEOUT_MS);
+          sheet = CLW_ATTENDANCE_SHEET (clw_ui_find (GTK_WIDGET (fx.window), NULL, CLW_TYPE_ATTENDANCE_SHEET));
+          entries = clw_attendance_sheet_get_entries (sheet);
+          for (guint e = 0; e < g_list_model_get_n_items (entries); e++)
+            {
+              g_autoptr(ClwAttendanceEntry) candidate = g_list_model_get_item (entries, e);
+
+              if (g_str_equal (clw_attendance_entry_get_practice_id (candidate),
+                               clw_practice_result_get_practice_id (result)) &&
+                  clw_attendance_entry_get_fix (candidate) == CLW_ATTENDANCE_FIX_AGREEMENT)
+                {
+                  entry = candidate;
+                  meeting_day = g_strndup (outcome->starts_at, 10);
+                }
+            }
+        }
+    }
+  ck_assert_msg (entry != NULL, "the demo has no practice manager without agreement");
+  ck_assert_ptr_nonnull (clw_attendance_entry_get_warning (entry));
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.fix", "s",
+                                         clw_attendance_entry_get_practice_id (entry)));
+  clw_ui_flush ();
+  dialog = find_toplevel (CLW_TYPE_AGREEMENT_DIALOG);
+  ck_assert_ptr_nonnull (dialog);
+
+  /* Requested and agreed a month before the meeting. */
+  dates = clw_ui_find_all (GTK_WIDGET (dialog), CLW_TYPE_DATE_ENTRY);
+  ck_assert_uint_eq (dates->len, 2);
+  {
+    g_autoptr(GDate) before = clw_date_parse (meeting_day);
+    g_autofree char *iso = NULL;
+
+    g_date_subtract_months (before, 1);
+    iso = clw_date_format_iso (before);
+    clw_date_entry_set_text (g_ptr_array_index (dates, 0), iso);
+    clw_date_entry_set_text (g_ptr_array_index (dates, 1), iso);
+  }
+  ck_assert (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "record"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "record");
+  ck_assert_str_eq (clw_database_get_undo_label (clw_session_get_database (session ())),
+                    "Record the health board’s agreement");
+
+  ck_assert (clw_ui_wait_for_report (session (), TIMEOUT_MS));
+  ck_assert_ptr_null (clw_attendance_entry_get_warning (entry));
+  g_object_get (entry, "counted", &counted, NULL);
+  ck_assert (counted);
+}
+END_TEST
+
+/* New Meeting: the date, time and place; the usual agenda comes with it. */
+START_TEST (test_new_meeting_has_the_usual_agenda)
+{
+  g_autoptr(ClwCollaborative) collaborative = NULL;
+  g_autoptr(GListStore) before = NULL;
+  g_autoptr(GListStore) after = NULL;
+  g_autoptr(GListStore) agenda = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClwClusterSummary) first = NULL;
+  g_autoptr(ClwMeeting) added = NULL;
+  GtkWidget *page;
+  GtkWindow *dialog;
+  GtkWidget *place;
+  ClwDateEntry *date;
+  ClwDatabase *db;
+
+  ck_assert (clw_ui_open_and_wait (fx.window, fx.path, TIMEOUT_MS));
+  db = clw_session_get_database (session ());
+  first = g_list_model_get_item (clw_qaif_report_get_clusters (report ()), 0);
+  collaborative = clw_collaborative_find_for_cluster (db, clw_cluster_summary_get_cluster_id (first),
+                                                      CLW_PROFESSION_GP, &error);
+  ck_assert_no_error (error);
+  before = clw_meeting_list_for_collaborative (db, clw_record_get_id (CLW_RECORD (collaborative)), NULL, NULL, &error);
+  ck_assert_no_error (error);
+
+  ck_assert (clw_window_show_item (fx.window, clw_cluster_summary_get_cluster_id (first)));
+  gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.view", "i", 1);
+  clw_ui_wait_for_paint (GTK_WIDGET (fx.window), TIMEOUT_MS);
+  page = clw_ui_find (GTK_WIDGET (fx.window), NULL, g_type_from_name ("ClwMeetingsPage"));
+  ck_assert_ptr_nonnull (page);
+  ck_assert (gtk_widget_activate_action (page, "meetings.new", NULL));
+  clw_ui_flush ();
+
+  dialog = find_toplevel (CLW_TYPE_MEETING_DIALOG);
+  ck_assert_ptr_nonnull (dialog);
+  date = CLW_DATE_ENTRY (clw_ui_find (GTK_WIDGET (dialog), NULL, CLW_TYPE_DATE_ENTRY));
+  clw_date_entry_set_text (date, "2023-07-12");
+  {
+    g_autoptr(GPtrArray) entries = clw_ui_find_all (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+
+    /* The date's, the time's, the place's. */
+    ck_assert_uint_eq (entries->len, 3);
+    place = g_ptr_array_index (entries, 2);
+    gtk_editable_set_text (GTK_EDITABLE (place), "Canolfan y Dref");
+  }
+  ck_assert (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+
+  /* Not a date: Add is blocked. */
+  clw_date_entry_set_text (date, "12/07/2023");
+  ck_assert (!adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  clw_date_entry_set_text (date, "2023-07-12");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  clw_ui_flush ();
+
+  after = clw_meeting_list_for_collaborative (db, clw_record_get_id (CLW_RECORD (collaborative)), NULL, NULL, &error);
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (after)),
+                     g_list_model_get_n_items (G_LIST_MODEL (before)) + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (after)) && added == NULL; i++)
+    {
+      g_autoptr(ClwMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (after), i);
+      if (g_str_equal (clw_meeting_get_starts_at (meeting), "2023-07-12T14:00"))
+        added = g_steal_pointer (&meeting);
+    }
+  ck_assert_ptr_nonnull (added);
+  ck_assert_str_eq (clw_meeting_get_place (added), "Canolfan y Dref");
+  agenda = clw_agenda_item_list_for_meeting (db, clw_record_get_id (CLW_RECORD (added)), &error);
+  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (agenda)), 4);
+
+  /* The meeting is open in its editor; deleting it can be undone. */
+  ck_assert (gtk_widget_activate_action (clw_ui_find (GTK_WIDGET (fx.window), NULL, CLW_TYPE_MEETING_EDITOR),
+                                         "editor.delete", NULL));
+  clw_ui_flush ();
+  ck_assert (!clw_record_exists (db, CLW_TYPE_MEETING, clw_record_get_id (CLW_RECORD (added))));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.undo", NULL));
+  clw_ui_flush ();
+  ck_assert (clw_record_exists (db, CLW_TYPE_MEETING, clw_record_get_id (CLW_RECORD (added))));
+}
+END_TEST
+
 START_TEST (test_open_demo_data_from_the_welcome_page)
 {
   g_autofree char *demo = g_build_filename (g_get_user_data_dir (), "clwstwr", "demo.db", NULL);
@@ -790,6 +1064,8 @@ ui_suite (void)
   tcase_add_test (tc, test_record_attendance_changes_verdict_and_tiles);
   tcase_add_test (tc, test_refusal_needs_an_explanation);
   tcase_add_test (tc, test_attendance_from_the_keyboard);
+  tcase_add_test (tc, test_record_the_missing_agreement);
+  tcase_add_test (tc, test_new_meeting_has_the_usual_agenda);
   tcase_add_test (tc, test_undo_an_edit);
   tcase_add_test (tc, test_bad_file_is_explained_and_left_alone);
   tcase_add_test (tc, test_open_demo_data_from_the_welcome_page);
