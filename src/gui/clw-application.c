@@ -16,6 +16,10 @@
 
 #define MAX_RECENT 8
 
+/* How long a window may wait for its database before it appears anyway,
+ * saying it is opening it. */
+#define PRESENT_WAIT_MS 400
+
 struct _ClwApplication
 {
   AdwApplication  parent_instance;
@@ -203,7 +207,7 @@ clw_application_activate (GApplication *application)
         clw_window_show_welcome (window);
     }
 
-  gtk_window_present (GTK_WINDOW (window));
+  clw_window_present_when_ready (window, PRESENT_WAIT_MS);
 }
 
 static void
@@ -216,10 +220,11 @@ clw_application_open (GApplication  *application,
   ClwWindow *window = get_window (self);
 
   /* One database at a time: the first one given. Opening it runs in a
-   * thread while the window is shown. */
+   * thread; the window appears with it, or says it is opening it if that
+   * takes long. */
   if (n_files > 0)
     clw_window_open_file (window, files[0]);
-  gtk_window_present (GTK_WINDOW (window));
+  clw_window_present_when_ready (window, PRESENT_WAIT_MS);
 }
 
 static int

@@ -235,10 +235,11 @@ clw_attendance_chart_set_summary (ClwAttendanceChart *self,
                                   ClwClusterSummary  *summary)
 {
   g_autoptr(GString) description = g_string_new (NULL);
-  guint n;
+  guint n, n_before;
 
   g_return_if_fail (CLW_IS_ATTENDANCE_CHART (self));
 
+  n_before = self->bars->len;
   g_array_set_size (self->bars, 0);
   n = summary != NULL ? clw_cluster_summary_get_n_meetings (summary) : 0;
 
@@ -293,7 +294,11 @@ clw_attendance_chart_set_summary (ClwAttendanceChart *self,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
                                   -1);
   clw_widget_set_lazy_tooltip (GTK_WIDGET (self), self->description);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  /* The size depends only on the number of bars. */
+  if (n != n_before)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+  else
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 const char *

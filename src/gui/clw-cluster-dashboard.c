@@ -16,6 +16,7 @@
 #include "clw-attendance-chart.h"
 #include "clw-cluster-dashboard.h"
 #include "clw-gui-util.h"
+#include "clw-practice-row.h"
 #include "clw-stat-tile.h"
 
 struct _ClwClusterDashboard
@@ -24,8 +25,10 @@ struct _ClwClusterDashboard
 
   ClwSession         *session;             /* owned */
   char               *cluster_id;          /* owned */
+  GListStore         *rows;                /* owned: ClwPracticeRow */
   GPtrArray          *indicator_columns;   /* owned: GtkColumnViewColumn */
   GStrv               indicator_codes;     /* owned: of the columns shown */
+  GStrv               grid_codes;          /* owned: of the indicators card's rows */
   gulong              report_id;
   guint               chart_source;
 
@@ -53,115 +56,331 @@ struct _ClwClusterDashboard
 
 G_DEFINE_FINAL_TYPE (ClwClusterDashboard, clw_cluster_dashboard, GTK_TYPE_WIDGET)
 
-/* Closures of the template: sorting (the item is `this`) and the cells
- * (the list item is `this`, the result the argument). */
+/* Closures of the template, for sorting: the item is a ClwPracticeRow. */
+
+static ClwPracticeResult *
+row_result (ClwPracticeRow *row)
+{
+  return row != NULL ? clw_practice_row_get_result (row) : NULL;
+}
 
 static char *
-result_code_cb (ClwPracticeResult *result)
+result_code_cb (ClwPracticeRow *row)
 {
+  ClwPracticeResult *result = row_result (row);
+
   return g_strdup (result != NULL ? clw_practice_result_get_code (result) : "");
 }
 
 static char *
-result_name_cb (ClwPracticeResult *result)
+result_name_cb (ClwPracticeRow *row)
 {
+  ClwPracticeResult *result = row_result (row);
+
   return g_strdup (result != NULL ? clw_practice_result_get_name (result) : "");
 }
 
 static int
-result_partners_cb (ClwPracticeResult *result)
+result_partners_cb (ClwPracticeRow *row)
 {
+  ClwPracticeResult *result = row_result (row);
+
   return result != NULL ? clw_practice_result_get_partners (result) : 0;
 }
 
 static int
-result_list_size_cb (ClwPracticeResult *result)
+result_list_size_cb (ClwPracticeRow *row)
 {
+  ClwPracticeResult *result = row_result (row);
+
   return result != NULL ? clw_practice_result_get_list_size (result) : 0;
 }
 
 static int
-result_meetings_cb (ClwPracticeResult *result)
+result_meetings_cb (ClwPracticeRow *row)
 {
+  ClwPracticeResult *result = row_result (row);
+
   return result != NULL ? clw_practice_result_get_meetings_counted (result) : 0;
 }
 
 static char *
-result_buddy_cb (ClwPracticeResult *result)
+result_buddy_cb (ClwPracticeRow *row)
 {
+  ClwPracticeResult *result = row_result (row);
   const char *buddy = result != NULL ? clw_practice_result_get_buddy_code (result) : NULL;
 
   return g_strdup (buddy != NULL ? buddy : "");
 }
 
 static int
-result_points_cb (ClwPracticeResult *result)
+result_points_cb (ClwPracticeRow *row)
 {
+  ClwPracticeResult *result = row_result (row);
+
   return result != NULL ? clw_practice_result_get_points (result) : 0;
 }
 
-static char *
-item_code_cb (GtkListItem       *list_item,
-              ClwPracticeResult *result)
+/* The cells: a label each, made once and recycled (GtkBuilder templates
+ * made per cell cost too much when a cluster of 600 practices is shown). */
+
+/* A GtkInscription each: its size does not depend on its text, so that
+ * showing another cluster in the lines costs no new layout of the table. */
+static GtkWidget *
+setup_cell (GtkListItem *list_item,
+            float        xalign,
+            guint        n_chars,
+            const char  *css_class)
 {
-  return result_code_cb (result);
+  GtkWidget *cell = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), xalign);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), MIN (n_chars, 4));
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), n_chars);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (cell, css_class);
+  gtk_list_item_set_child (list_item, cell);
+  return cell;
 }
 
-static char *
-item_name_cb (GtkListItem       *list_item,
-              ClwPracticeResult *result)
+static void
+text_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
 {
-  return result_name_cb (result);
+  setup_cell (list_item, 0, 8, "numeric");
 }
 
-static char *
-item_partners_cb (GtkListItem       *list_item,
-                  ClwPracticeResult *result)
+static void
+mono_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
 {
-  return result != NULL ? g_strdup_printf ("%d", clw_practice_result_get_partners (result)) : g_strdup ("");
+  setup_cell (list_item, 0, 7, "monospace");
 }
 
-static char *
-item_list_size_cb (GtkListItem       *list_item,
-                   ClwPracticeResult *result)
+static void
+number_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
 {
-  return result != NULL ? clw_format_count (clw_practice_result_get_list_size (result)) : g_strdup ("");
+  setup_cell (list_item, 1, 9, "numeric");
 }
 
-static char *
-item_meetings_cb (GtkListItem       *list_item,
-                  ClwPracticeResult *result)
+static void
+name_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
 {
-  if (result == NULL)
-    return g_strdup ("");
+  setup_cell (list_item, 0, 28, NULL);
+}
 
+/* What a cell shows of its line's practice; @data is the column's. */
+typedef void (*CellUpdate) (GtkWidget         *cell,
+                            ClwPracticeResult *result,
+                            gpointer           data);
+
+static void
+cell_update (GtkListItem *list_item)
+{
+  CellUpdate update = g_object_get_data (G_OBJECT (list_item), "clw-update");
+  ClwPracticeRow *row = gtk_list_item_get_item (list_item);
+
+  if (update != NULL && row != NULL)
+    update (gtk_list_item_get_child (list_item), clw_practice_row_get_result (row),
+            g_object_get_data (G_OBJECT (list_item), "clw-update-data"));
+}
+
+static void
+row_changed_cb (ClwPracticeRow *row,
+                GParamSpec     *pspec,
+                GtkListItem    *list_item)
+{
+  cell_update (list_item);
+}
+
+/* Show the line's practice now, and whenever the line shows another. */
+static void
+bind_cell (GtkListItem *list_item,
+           CellUpdate   update,
+           gpointer     data)
+{
+  ClwPracticeRow *row = gtk_list_item_get_item (list_item);
+  gulong id;
+
+  g_object_set_data (G_OBJECT (list_item), "clw-update", update);
+  g_object_set_data (G_OBJECT (list_item), "clw-update-data", data);
+  cell_update (list_item);
+
+  id = g_signal_connect (row, "notify::result", G_CALLBACK (row_changed_cb), list_item);
+  g_object_set_data (G_OBJECT (list_item), "clw-row", row);
+  g_object_set_data (G_OBJECT (list_item), "clw-row-handler", GSIZE_TO_POINTER (id));
+}
+
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  ClwPracticeRow *row = g_object_get_data (G_OBJECT (list_item), "clw-row");
+  gulong id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (list_item), "clw-row-handler"));
+
+  if (row != NULL && id != 0)
+    g_signal_handler_disconnect (row, id);
+  g_object_set_data (G_OBJECT (list_item), "clw-row", NULL);
+  g_object_set_data (G_OBJECT (list_item), "clw-row-handler", NULL);
+}
+
+static void
+set_text (GtkWidget *cell,
+          char      *text)
+{
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+  g_free (text);
+}
+
+static void
+update_code (GtkWidget         *cell,
+             ClwPracticeResult *result,
+             gpointer           data)
+{
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), clw_practice_result_get_code (result));
+}
+
+static void
+update_name (GtkWidget         *cell,
+             ClwPracticeResult *result,
+             gpointer           data)
+{
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), clw_practice_result_get_name (result));
+}
+
+static void
+update_partners (GtkWidget         *cell,
+                 ClwPracticeResult *result,
+                 gpointer           data)
+{
+  set_text (cell, g_strdup_printf ("%d", clw_practice_result_get_partners (result)));
+}
+
+static void
+update_list_size (GtkWidget         *cell,
+                  ClwPracticeResult *result,
+                  gpointer           data)
+{
+  set_text (cell, clw_format_count (clw_practice_result_get_list_size (result)));
+}
+
+static void
+update_meetings (GtkWidget         *cell,
+                 ClwPracticeResult *result,
+                 gpointer           data)
+{
   /* Translators: meetings whose attendance counted, and how many are required: "3 / 4" */
-  return g_strdup_printf (_("%d / %d"),
-                          clw_practice_result_get_meetings_counted (result),
-                          clw_practice_result_get_meetings_required (result));
+  set_text (cell, g_strdup_printf (_("%d / %d"),
+                                   clw_practice_result_get_meetings_counted (result),
+                                   clw_practice_result_get_meetings_required (result)));
 }
 
-static char *
-item_buddy_cb (GtkListItem       *list_item,
-               ClwPracticeResult *result)
+static void
+update_buddy (GtkWidget         *cell,
+              ClwPracticeResult *result,
+              gpointer           data)
 {
-  const char *buddy = result != NULL ? clw_practice_result_get_buddy_code (result) : NULL;
+  const char *buddy = clw_practice_result_get_buddy_code (result);
 
   /* Translators: no buddy practice */
-  return g_strdup (buddy != NULL ? buddy : C_("buddy", "—"));
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), buddy != NULL ? buddy : C_("buddy", "—"));
 }
 
-static char *
-item_points_cb (GtkListItem       *list_item,
-                ClwPracticeResult *result)
+static void
+update_points (GtkWidget         *cell,
+               ClwPracticeResult *result,
+               gpointer           data)
 {
-  if (result == NULL)
-    return g_strdup ("");
-
   /* Translators: QAIF points earned, and those possible: "60 / 100" */
-  return g_strdup_printf (_("%d / %d"),
-                          clw_practice_result_get_points (result),
-                          clw_practice_result_get_points_possible (result));
+  set_text (cell, g_strdup_printf (_("%d / %d"),
+                                   clw_practice_result_get_points (result),
+                                   clw_practice_result_get_points_possible (result)));
+}
+
+static void
+update_verdict (GtkWidget         *cell,
+                ClwPracticeResult *result,
+                gpointer           data)
+{
+  guint index = GPOINTER_TO_UINT (data);
+  ClwVerdict verdict;
+
+  if (index >= clw_practice_result_get_n_indicators (result))
+    {
+      gtk_inscription_set_text (GTK_INSCRIPTION (cell), NULL);
+      return;
+    }
+
+  verdict = clw_practice_result_get_verdict (result, index);
+  for (int v = 0; v < CLW_N_VERDICTS; v++)
+    gtk_widget_remove_css_class (cell, clw_verdict_css_class (v));
+  gtk_widget_add_css_class (cell, "verdict-chip");
+  gtk_widget_add_css_class (cell, clw_verdict_css_class (verdict));
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), clw_verdict_to_label (verdict));
+}
+
+static void
+code_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  bind_cell (list_item, update_code, NULL);
+}
+
+static void
+name_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  bind_cell (list_item, update_name, NULL);
+}
+
+static void
+partners_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  user_data)
+{
+  bind_cell (list_item, update_partners, NULL);
+}
+
+static void
+list_size_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   gpointer                  user_data)
+{
+  bind_cell (list_item, update_list_size, NULL);
+}
+
+static void
+meetings_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  user_data)
+{
+  bind_cell (list_item, update_meetings, NULL);
+}
+
+static void
+buddy_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  bind_cell (list_item, update_buddy, NULL);
+}
+
+static void
+points_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  bind_cell (list_item, update_points, NULL);
 }
 
 /* The columns of the indicators ------------------------------------------------ */
@@ -177,8 +396,9 @@ verdict_query_tooltip_cb (GtkWidget   *label,
                           GtkTooltip  *tooltip,
                           GtkListItem *list_item)
 {
-  ClwPracticeResult *result = gtk_list_item_get_item (list_item);
+  ClwPracticeRow *row = gtk_list_item_get_item (list_item);
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "indicator"));
+  ClwPracticeResult *result = row != NULL ? clw_practice_row_get_result (row) : NULL;
   const ClwIndicatorResult *indicator;
 
   if (result == NULL || index >= clw_practice_result_get_n_indicators (result))
@@ -196,8 +416,11 @@ static void
 verdict_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = gtk_inscription_new (NULL);
 
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 12);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 8);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 0.5);
   gtk_widget_set_halign (label, GTK_ALIGN_START);
   g_object_set_data (G_OBJECT (label), "indicator", g_object_get_data (G_OBJECT (factory), "indicator"));
   gtk_widget_set_has_tooltip (label, TRUE);
@@ -209,19 +432,7 @@ static void
 verdict_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item)
 {
-  ClwPracticeResult *result = gtk_list_item_get_item (list_item);
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "indicator"));
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
-  const ClwIndicatorResult *indicator;
-
-  if (result == NULL || index >= clw_practice_result_get_n_indicators (result))
-    {
-      gtk_label_set_label (label, "");
-      return;
-    }
-
-  indicator = clw_practice_result_get_indicator (result, index);
-  clw_verdict_chip_set (label, indicator->verdict);
+  bind_cell (list_item, update_verdict, g_object_get_data (G_OBJECT (factory), "indicator"));
 }
 
 static int
@@ -230,8 +441,8 @@ compare_verdicts (gconstpointer a,
                   gpointer      user_data)
 {
   guint index = GPOINTER_TO_UINT (user_data);
-  ClwPracticeResult *first = (ClwPracticeResult *) a;
-  ClwPracticeResult *second = (ClwPracticeResult *) b;
+  ClwPracticeResult *first = row_result ((ClwPracticeRow *) a);
+  ClwPracticeResult *second = row_result ((ClwPracticeRow *) b);
   int x = index < clw_practice_result_get_n_indicators (first) ? (int) clw_practice_result_get_verdict (first, index) : 0;
   int y = index < clw_practice_result_get_n_indicators (second) ? (int) clw_practice_result_get_verdict (second, index) : 0;
 
@@ -276,6 +487,7 @@ rebuild_indicator_columns (ClwClusterDashboard *self,
       g_object_set_data (G_OBJECT (factory), "indicator", GUINT_TO_POINTER (i));
       g_signal_connect (factory, "setup", G_CALLBACK (verdict_setup_cb), NULL);
       g_signal_connect (factory, "bind", G_CALLBACK (verdict_bind_cb), NULL);
+      g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), NULL);
 
       column = gtk_column_view_column_new (codes[i], g_object_ref (factory));
       gtk_column_view_column_set_sorter (column, sorter);
@@ -292,11 +504,12 @@ rebuild_indicator_columns (ClwClusterDashboard *self,
 
 /* The tiles ------------------------------------------------------------------- */
 
-/* One row an indicator: how many practices have each verdict. */
+/* One row an indicator: how many practices have each verdict. The grid is
+ * made again only when the indicators change; otherwise its cells are. */
 static void
-update_indicator_grid (ClwClusterDashboard *self,
-                       ClwQaifReport       *report,
-                       ClwClusterSummary   *summary)
+build_indicator_grid (ClwClusterDashboard *self,
+                      ClwQaifReport       *report,
+                      ClwClusterSummary   *summary)
 {
   GListModel *indicators = clw_qaif_report_get_indicators (report);
   guint n = clw_cluster_summary_get_n_indicators (summary);
@@ -333,18 +546,61 @@ update_indicator_grid (ClwClusterDashboard *self,
 
       for (int v = 0; v < CLW_N_VERDICTS; v++)
         {
-          int count = clw_cluster_summary_count_verdict (summary, i, v);
-          g_autofree char *text = g_strdup_printf ("%d", count);
           g_autofree char *name = g_strdup_printf ("indicator-%s-%s", code, clw_verdict_css_class (v));
+          GtkWidget *cell = gtk_label_new (NULL);
+
+          gtk_widget_set_name (cell, name);
+          gtk_widget_add_css_class (cell, "numeric");
+          gtk_grid_attach (self->indicators_grid, cell, v + 1, i + 1, 1, 1);
+        }
+    }
+}
+
+static void
+update_indicator_grid (ClwClusterDashboard *self,
+                       ClwQaifReport       *report,
+                       ClwClusterSummary   *summary)
+{
+  guint n = clw_cluster_summary_get_n_indicators (summary);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) codes = NULL;
+
+  for (guint i = 0; i < n; i++)
+    g_strv_builder_add (builder, clw_cluster_summary_get_indicator_code (summary, i));
+  codes = g_strv_builder_end (builder);
+
+  if (self->grid_codes == NULL ||
+      !g_strv_equal ((const char * const *) codes, (const char * const *) self->grid_codes))
+    {
+      build_indicator_grid (self, report, summary);
+      g_strfreev (self->grid_codes);
+      self->grid_codes = g_steal_pointer (&codes);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *code = clw_cluster_summary_get_indicator_code (summary, i);
+
+      for (int v = 0; v < CLW_N_VERDICTS; v++)
+        {
+          int count = clw_cluster_summary_count_verdict (summary, i, v);
+          GtkWidget *cell = gtk_grid_get_child_at (self->indicators_grid, v + 1, i + 1);
+          g_autofree char *text = g_strdup_printf ("%d", count);
           g_autofree char *description = NULL;
-          GtkWidget *cell = gtk_label_new (text);
+          gboolean alarming = count > 0 && v >= CLW_VERDICT_AT_RISK;
 
           /* Translators: for screen readers, a cell of the indicators card: "CND014W: 3 practices achieved" */
           description = g_strdup_printf (ngettext ("%s: %d practice %s", "%s: %d practices %s", count),
                                          code, count, clw_verdict_to_label (v));
-          gtk_widget_set_name (cell, name);
-          gtk_widget_add_css_class (cell, "numeric");
-          if (count > 0 && v >= CLW_VERDICT_AT_RISK)
+          gtk_label_set_label (GTK_LABEL (cell), text);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+
+          for (int w = 0; w < CLW_N_VERDICTS; w++)
+            gtk_widget_remove_css_class (cell, clw_verdict_css_class (w));
+          gtk_widget_remove_css_class (cell, "verdict-text");
+          gtk_widget_remove_css_class (cell, "heading");
+          gtk_widget_remove_css_class (cell, "dim-label");
+          if (alarming)
             {
               gtk_widget_add_css_class (cell, "verdict-text");
               gtk_widget_add_css_class (cell, clw_verdict_css_class (v));
@@ -352,8 +608,6 @@ update_indicator_grid (ClwClusterDashboard *self,
             }
           else if (count == 0)
             gtk_widget_add_css_class (cell, "dim-label");
-          gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
-          gtk_grid_attach (self->indicators_grid, cell, v + 1, i + 1, 1, 1);
         }
     }
 }
@@ -449,6 +703,42 @@ update_tiles (ClwClusterDashboard *self,
   clw_attendance_chart_set_summary (self->chart, summary);
 }
 
+/* The lines keep their widgets: they take the new practices in order,
+ * lines are added or removed only for the difference in number. */
+static void
+show_practices (ClwClusterDashboard *self,
+                GListModel          *practices)
+{
+  guint n_new = practices != NULL ? g_list_model_get_n_items (practices) : 0;
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  guint n_kept = MIN (n_new, n_old);
+
+  for (guint i = 0; i < n_kept; i++)
+    {
+      g_autoptr(ClwPracticeRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+      g_autoptr(ClwPracticeResult) result = g_list_model_get_item (practices, i);
+
+      clw_practice_row_set_result (row, result);
+    }
+
+  if (n_new > n_old)
+    {
+      g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = n_old; i < n_new; i++)
+        {
+          g_autoptr(ClwPracticeResult) result = g_list_model_get_item (practices, i);
+          g_ptr_array_add (added, clw_practice_row_new (result));
+        }
+      g_list_store_splice (self->rows, n_old, 0, added->pdata, added->len);
+    }
+  else if (n_new < n_old)
+    g_list_store_splice (self->rows, n_new, n_old - n_new, NULL, 0);
+
+  /* The lines show other practices: sort them again. */
+  gtk_sorter_changed (gtk_column_view_get_sorter (self->practices_view), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
 static void
 refresh_now (ClwClusterDashboard *self)
 {
@@ -506,8 +796,8 @@ refresh_now (ClwClusterDashboard *self)
    * an edit. */
   vadjustment = gtk_scrolled_window_get_vadjustment (self->practices_scroller);
   scrolled = gtk_adjustment_get_value (vadjustment);
-  practices = clw_qaif_report_list_cluster_practices (report, self->cluster_id);
-  gtk_sort_list_model_set_model (self->practices_sorted, practices);
+  practices = clw_session_list_cluster_practices (self->session, self->cluster_id);
+  show_practices (self, practices);
   gtk_adjustment_set_value (vadjustment, scrolled);
 
   gtk_stack_set_visible_child_name (self->stack, "dashboard");
@@ -544,12 +834,11 @@ static void
 practice_activated_cb (ClwClusterDashboard *self,
                        guint                position)
 {
-  g_autoptr(ClwPracticeResult) result =
-    g_list_model_get_item (G_LIST_MODEL (self->practices_sorted), position);
+  g_autoptr(ClwPracticeRow) row = g_list_model_get_item (G_LIST_MODEL (self->practices_sorted), position);
 
-  if (result != NULL)
+  if (row != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-practice", "s",
-                                clw_practice_result_get_practice_id (result));
+                                clw_practice_result_get_practice_id (clw_practice_row_get_result (row)));
 }
 
 static void
@@ -606,6 +895,7 @@ clw_cluster_dashboard_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CLW_TYPE_CLUSTER_DASHBOARD);
   clw_widget_unparent_children (GTK_WIDGET (self));
   g_clear_pointer (&self->indicator_columns, g_ptr_array_unref);
+  g_clear_object (&self->rows);
 
   G_OBJECT_CLASS (clw_cluster_dashboard_parent_class)->dispose (object);
 }
@@ -617,6 +907,7 @@ clw_cluster_dashboard_finalize (GObject *object)
 
   g_free (self->cluster_id);
   g_strfreev (self->indicator_codes);
+  g_strfreev (self->grid_codes);
 
   G_OBJECT_CLASS (clw_cluster_dashboard_parent_class)->finalize (object);
 }
@@ -656,14 +947,19 @@ clw_cluster_dashboard_class_init (ClwClusterDashboardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClwClusterDashboard, side_column);
   gtk_widget_class_bind_template_child (widget_class, ClwClusterDashboard, stack);
   gtk_widget_class_bind_template_child (widget_class, ClwClusterDashboard, tiles);
-  gtk_widget_class_bind_template_callback (widget_class, item_buddy_cb);
-  gtk_widget_class_bind_template_callback (widget_class, item_code_cb);
-  gtk_widget_class_bind_template_callback (widget_class, item_list_size_cb);
-  gtk_widget_class_bind_template_callback (widget_class, item_meetings_cb);
-  gtk_widget_class_bind_template_callback (widget_class, item_name_cb);
-  gtk_widget_class_bind_template_callback (widget_class, item_partners_cb);
-  gtk_widget_class_bind_template_callback (widget_class, item_points_cb);
+  gtk_widget_class_bind_template_callback (widget_class, buddy_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cell_unbind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, code_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_size_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, meetings_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, mono_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, name_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, name_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, number_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, partners_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, points_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, practice_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, text_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, result_buddy_cb);
   gtk_widget_class_bind_template_callback (widget_class, result_code_cb);
   gtk_widget_class_bind_template_callback (widget_class, result_list_size_cb);
@@ -682,6 +978,8 @@ clw_cluster_dashboard_init (ClwClusterDashboard *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->indicator_columns = g_ptr_array_new_with_free_func (g_object_unref);
+  self->rows = g_list_store_new (CLW_TYPE_PRACTICE_ROW);
+  gtk_sort_list_model_set_model (self->practices_sorted, G_LIST_MODEL (self->rows));
   gtk_sort_list_model_set_sorter (self->practices_sorted, gtk_column_view_get_sorter (self->practices_view));
 }
 
@@ -704,9 +1002,9 @@ clw_cluster_dashboard_set_session (ClwClusterDashboard *self,
                                                G_CONNECT_SWAPPED);
   g_clear_pointer (&self->cluster_id, g_free);
 
-  if (self->practices_sorted != NULL)
+  if (self->rows != NULL)
     {
-      gtk_sort_list_model_set_model (self->practices_sorted, NULL);
+      g_list_store_remove_all (self->rows);
       refresh (self);
     }
 }
@@ -724,7 +1022,6 @@ clw_cluster_dashboard_set_cluster_id (ClwClusterDashboard *self,
   self->cluster_id = g_strdup (cluster_id);
 
   /* Another cluster starts at the top of its list. */
-  gtk_sort_list_model_set_model (self->practices_sorted, NULL);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->practices_scroller), 0);
   refresh (self);
 }

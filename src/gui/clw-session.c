@@ -26,6 +26,7 @@ struct _ClwSession
   char          *cycle_code;    /* owned */
   ClwCycle      *cycle;         /* owned, nullable */
   ClwQaifReport *report;        /* owned, nullable */
+  GHashTable    *by_cluster;    /* owned, nullable: cluster id -> GPtrArray of the report's results */
   GCancellable  *cancellable;   /* owned, of the evaluation under way */
 
   gulong         changed_id;
@@ -88,6 +89,7 @@ evaluate_cb (GObject      *source,
     }
 
   g_set_object (&self->report, report);
+  g_clear_pointer (&self->by_cluster, g_hash_table_unref);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
 }
 
@@ -198,6 +200,7 @@ clw_session_dispose (GObject *object)
   g_clear_signal_handler (&self->changed_id, self->database);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->report);
+  g_clear_pointer (&self->by_cluster, g_hash_table_unref);
   g_clear_object (&self->cycle);
   g_clear_object (&self->database);
 
@@ -427,6 +430,48 @@ clw_session_get_report (ClwSession *self)
   g_return_val_if_fail (CLW_IS_SESSION (self), NULL);
 
   return self->report;
+}
+
+GListModel *
+clw_session_list_cluster_practices (ClwSession *self,
+                                    const char *cluster_id)
+{
+  GListStore *store;
+  GPtrArray *results;
+
+  g_return_val_if_fail (CLW_IS_SESSION (self), NULL);
+  g_return_val_if_fail (cluster_id != NULL, NULL);
+
+  store = g_list_store_new (CLW_TYPE_PRACTICE_RESULT);
+  if (self->report == NULL)
+    return G_LIST_MODEL (store);
+
+  if (self->by_cluster == NULL)
+    {
+      GListModel *practices = clw_qaif_report_get_practices (self->report);
+      guint n = g_list_model_get_n_items (practices);
+
+      self->by_cluster = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                (GDestroyNotify) g_ptr_array_unref);
+      for (guint i = 0; i < n; i++)
+        {
+          ClwPracticeResult *result = g_list_model_get_item (practices, i);
+          const char *id = clw_practice_result_get_cluster_id (result);
+          GPtrArray *group = g_hash_table_lookup (self->by_cluster, id);
+
+          if (group == NULL)
+            {
+              group = g_ptr_array_new_with_free_func (g_object_unref);
+              g_hash_table_insert (self->by_cluster, g_strdup (id), group);
+            }
+          g_ptr_array_add (group, result);
+        }
+    }
+
+  results = g_hash_table_lookup (self->by_cluster, cluster_id);
+  if (results != NULL)
+    g_list_store_splice (store, 0, 0, results->pdata, results->len);
+  return G_LIST_MODEL (store);
 }
 
 gboolean

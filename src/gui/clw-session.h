@@ -34,6 +34,12 @@ ClwCycle           *clw_session_get_cycle         (ClwSession    *self);
 /* The all-Wales report of the cycle, NULL until the first evaluation. */
 ClwQaifReport      *clw_session_get_report        (ClwSession    *self);
 gboolean            clw_session_get_busy          (ClwSession    *self);
+/* The report's practices of one cluster (ClwPracticeResult), a new model:
+ * clw_qaif_report_list_cluster_practices() with the report's practices
+ * grouped once, so that showing a cluster costs the size of the cluster,
+ * not of Wales. */
+GListModel         *clw_session_list_cluster_practices (ClwSession *self,
+                                                        const char *cluster_id);
 /* The database's today (a demo database is frozen at its reference date). */
 GDate              *clw_session_dup_today         (ClwSession    *self);
 char               *clw_session_dup_today_iso     (ClwSession    *self);

@@ -257,21 +257,80 @@ selected_item_changed_cb (ClwSidebar *self)
   g_signal_emit (self, signals[ITEM_SELECTED], 0, clw_sidebar_get_selected (self));
 }
 
-static char **
-title_classes_cb (gpointer  unused,
-                  gboolean  is_health_board)
-{
-  static const char *board[] = { "heading", NULL };
-  static const char *cluster[] = { "cluster-name", NULL };
+/* The rows: a title and a badge, made in code (GtkBuilder templates per
+ * row are slow to make at start). */
 
-  return g_strdupv ((char **) (is_health_board ? board : cluster));
+static void
+row_setup_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *badge = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (badge, "badge");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), badge);
+  gtk_list_item_set_child (list_item, box);
 }
 
-static gboolean
-badge_visible_cb (gpointer unused,
-                  int      at_risk)
+static void
+update_badge (ClwSidebarItem *item,
+              GParamSpec     *pspec,
+              GtkListItem    *list_item)
 {
-  return at_risk > 0;
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *badge = gtk_widget_get_last_child (box);
+  int at_risk = clw_sidebar_item_get_at_risk (item);
+  g_autofree char *text = g_strdup_printf ("%d", at_risk);
+  g_autofree char *description = NULL;
+
+  gtk_label_set_label (GTK_LABEL (badge), text);
+  gtk_widget_set_visible (badge, at_risk > 0);
+  g_object_get (item, "badge-description", &description, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+}
+
+static void
+row_bind_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             gpointer                  user_data)
+{
+  ClwSidebarItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  gboolean board = clw_sidebar_item_is_health_board (item);
+
+  gtk_label_set_label (GTK_LABEL (title), clw_sidebar_item_get_title (item));
+  if (board)
+    {
+      gtk_widget_add_css_class (title, "heading");
+      gtk_widget_remove_css_class (title, "cluster-name");
+    }
+  else
+    {
+      gtk_widget_add_css_class (title, "cluster-name");
+      gtk_widget_remove_css_class (title, "heading");
+    }
+
+  update_badge (item, NULL, list_item);
+  g_signal_connect (item, "notify::at-risk", G_CALLBACK (update_badge), list_item);
+}
+
+static void
+row_unbind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  ClwSidebarItem *item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_func (item, update_badge, list_item);
 }
 
 static void
@@ -312,12 +371,13 @@ clw_sidebar_class_init (ClwSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClwSidebar, list_view);
   gtk_widget_class_bind_template_child (widget_class, ClwSidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ClwSidebar, selection);
-  gtk_widget_class_bind_template_callback (widget_class, badge_visible_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selected_item_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, title_classes_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_unbind_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "clwsidebar");

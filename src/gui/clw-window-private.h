@@ -32,6 +32,7 @@ struct _ClwWindow
   gulong                   busy_id;
   gulong                   changed_id;
   guint                    spinner_source;
+  guint                    present_source;   /* presenting once opened, or at the latest then */
   guint                    measuring : 1;
   guint                    opening : 1;
   guint                    updating_cycles : 1;

@@ -24,6 +24,8 @@
 
 G_DEFINE_FINAL_TYPE (ClwWindow, clw_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static gboolean present_now_cb (gpointer user_data);
+
 typedef enum
 {
   OPEN_EXISTING,
@@ -212,14 +214,31 @@ first_paint_cb (GdkFrameClock *clock,
   start_switch_measure (self);
 }
 
-/* The first dashboard has its figures: measure to its first frame. */
+static void measure_first_dashboard (ClwWindow *self);
+
+static void
+mapped_for_measure_cb (ClwWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, mapped_for_measure_cb, NULL);
+  measure_first_dashboard (self);
+}
+
+/* The first dashboard has its figures: measure to its first frame, once
+ * the window is shown. */
 static void
 measure_first_dashboard (ClwWindow *self)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
-  if (self->measuring || clock == NULL)
+  if (self->measuring)
     return;
+
+  if (clock == NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self, mapped_for_measure_cb, NULL);
+      g_signal_connect_after (self, "map", G_CALLBACK (mapped_for_measure_cb), NULL);
+      return;
+    }
 
   self->measuring = TRUE;
   g_signal_connect (clock, "after-paint", G_CALLBACK (first_paint_cb), self);
@@ -684,6 +703,13 @@ open_done_cb (GObject      *source,
     clw_welcome_page_set_busy (self->welcome_page, NULL);
   opened = g_task_propagate_pointer (G_TASK (result), &error);
 
+  /* The window waited for the database: it appears now, with it. */
+  if (self->present_source != 0)
+    {
+      g_clear_handle_id (&self->present_source, g_source_remove);
+      g_idle_add_full (G_PRIORITY_HIGH_IDLE, present_now_cb, g_object_ref (self), g_object_unref);
+    }
+
   if (opened == NULL)
     {
       g_autofree char *name = g_path_get_basename (data->path);
@@ -998,6 +1024,7 @@ clw_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->spinner_source, g_source_remove);
+  g_clear_handle_id (&self->present_source, g_source_remove);
   if (self->session != NULL)
     {
       g_clear_signal_handler (&self->report_id, self->session);
@@ -1225,6 +1252,32 @@ clw_window_open_demo (ClwWindow *self)
   g_return_if_fail (CLW_IS_WINDOW (self));
 
   start_open (self, path, OPEN_DEMO);
+}
+
+static gboolean
+present_now_cb (gpointer user_data)
+{
+  ClwWindow *self = user_data;
+
+  self->present_source = 0;
+  gtk_window_present (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+void
+clw_window_present_when_ready (ClwWindow *self,
+                               guint      max_wait_ms)
+{
+  g_return_if_fail (CLW_IS_WINDOW (self));
+
+  if (!self->opening || gtk_widget_get_visible (GTK_WIDGET (self)))
+    {
+      gtk_window_present (GTK_WINDOW (self));
+      return;
+    }
+
+  if (self->present_source == 0)
+    self->present_source = g_timeout_add (max_wait_ms, present_now_cb, self);
 }
 
 void

@@ -28,6 +28,11 @@ void        clw_window_choose_new_database (ClwWindow      *self);
  * when there is none. */
 void        clw_window_open_demo           (ClwWindow      *self);
 
+/* Show the window once the database being opened is shown, so that it
+ * appears with its dashboard rather than "Opening…" a moment before; or
+ * after @max_wait_ms, whichever comes first. */
+void        clw_window_present_when_ready  (ClwWindow      *self,
+                                            guint           max_wait_ms);
 /* What the window shows with no database: the demo, a new one, Open. */
 void        clw_window_show_welcome        (ClwWindow      *self);
 gboolean    clw_window_has_database        (ClwWindow      *self);
