@@ -65,25 +65,20 @@ clw_ui_wait_for_paint (GtkWidget *widget,
   return painted;
 }
 
-static void
-report_cb (ClwSession *session,
-           GParamSpec *pspec,
-           gboolean   *arrived)
-{
-  if (clw_session_get_report (session) != NULL)
-    *arrived = TRUE;
-}
-
 gboolean
-clw_ui_wait_for_report (ClwSession *session,
-                        guint       timeout_ms)
+clw_ui_wait_for_report (ClwSession    *session,
+                        ClwQaifReport *before,
+                        guint          timeout_ms)
 {
-  gboolean arrived = FALSE;
-  gulong id = g_signal_connect (session, "notify::report", G_CALLBACK (report_cb), &arrived);
+  gboolean expired = FALSE;
+  guint source = g_timeout_add (timeout_ms, timeout_cb, &expired);
 
-  clw_ui_wait_for (&arrived, timeout_ms);
-  g_signal_handler_disconnect (session, id);
-  return arrived;
+  while (!expired && (clw_session_get_report (session) == NULL || clw_session_get_report (session) == before))
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!expired)
+    g_source_remove (source);
+  return clw_session_get_report (session) != NULL && clw_session_get_report (session) != before;
 }
 
 gboolean

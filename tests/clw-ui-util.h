@@ -25,9 +25,11 @@ gboolean    clw_ui_wait_for_paint    (GtkWidget  *widget,
 gboolean    clw_ui_open_and_wait     (ClwWindow  *window,
                                       const char *path,
                                       guint       timeout_ms);
-/* Wait for the session's next report (after an edit). */
-gboolean    clw_ui_wait_for_report   (ClwSession *session,
-                                      guint       timeout_ms);
+/* Wait until the session's report is another than @before (the one
+ * before an edit: the new one may have come already). */
+gboolean    clw_ui_wait_for_report   (ClwSession    *session,
+                                      ClwQaifReport *before,
+                                      guint          timeout_ms);
 /* The first descendant of @widget named @name (gtk_widget_set_name),
  * or of type @type when @name is NULL. */
 GtkWidget  *clw_ui_find              (GtkWidget  *widget,

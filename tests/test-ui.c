@@ -460,6 +460,25 @@ row_of (ClwAttendanceSheet *sheet,
   return NULL;
 }
 
+/* Click a choice button of an attendance line and pick @value (-1 for
+ * the first choice, "not recorded" or "no role") in its popover. */
+static void
+choose (GtkWidget *button,
+        int        value)
+{
+  GtkWidget *popover;
+  GtkListBox *list;
+
+  g_signal_emit_by_name (button, "clicked");
+  clw_ui_flush ();
+  popover = clw_ui_find (button, NULL, GTK_TYPE_POPOVER);
+  ck_assert_ptr_nonnull (popover);
+  ck_assert (gtk_widget_get_visible (popover));
+  list = GTK_LIST_BOX (clw_ui_find (popover, NULL, GTK_TYPE_LIST_BOX));
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, value + 1));
+  clw_ui_flush ();
+}
+
 START_TEST (test_record_attendance_changes_verdict_and_tiles)
 {
   g_autofree char *cluster_id = NULL;
@@ -467,7 +486,7 @@ START_TEST (test_record_attendance_changes_verdict_and_tiles)
   g_autofree char *meeting_id = NULL;
   ClwAttendanceSheet *sheet;
   ClwAttendanceRow *row;
-  GPtrArray *dropdowns;
+  GPtrArray *choices;
   ClwVerdict before, after;
   int counted_before;
   int count_before[CLW_N_VERDICTS];
@@ -475,6 +494,7 @@ START_TEST (test_record_attendance_changes_verdict_and_tiles)
   ClwPracticeResult *result;
   GtkWidget *dashboard;
   g_autofree char *name = NULL;
+  ClwQaifReport *before_edit;
 
   ck_assert (clw_ui_open_and_wait (fx.window, fx.path, TIMEOUT_MS));
   ck_assert_msg (find_attendance_to_record (&cluster_id, &practice_id, &meeting_id),
@@ -490,23 +510,24 @@ START_TEST (test_record_attendance_changes_verdict_and_tiles)
   ck_assert (clw_window_show_item (fx.window, cluster_id));
   clw_window_show_meeting (fx.window, meeting_id);
   clw_ui_wait_for_paint (GTK_WIDGET (fx.window), TIMEOUT_MS);
+  before_edit = report ();
 
   sheet = CLW_ATTENDANCE_SHEET (clw_ui_find (GTK_WIDGET (fx.window), NULL, CLW_TYPE_ATTENDANCE_SHEET));
   row = row_of (sheet, practice_id);
   ck_assert_ptr_nonnull (row);
 
-  /* As a user would: the attendance, then the role. */
-  dropdowns = clw_ui_find_all (GTK_WIDGET (row), GTK_TYPE_DROP_DOWN);
-  ck_assert_uint_eq (dropdowns->len, 2);
-  gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 0), CLW_ATTENDANCE_STATUS_ATTENDED + 1);
+  /* As a user would: the attendance, then the role, from their choices. */
+  choices = clw_ui_find_all (GTK_WIDGET (row), GTK_TYPE_BUTTON);
+  ck_assert_uint_ge (choices->len, 2);
+  choose (g_ptr_array_index (choices, 0), CLW_ATTENDANCE_STATUS_ATTENDED);
   /* Not stored yet: the role is needed first, and the sheet says so. */
   ck_assert_ptr_nonnull (clw_attendance_entry_get_hint (clw_attendance_row_get_entry (row)));
-  gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 1), CLW_REPRESENTATIVE_ROLE_CLINICAL_PARTNER + 1);
-  g_ptr_array_unref (dropdowns);
+  choose (g_ptr_array_index (choices, 1), CLW_REPRESENTATIVE_ROLE_CLINICAL_PARTNER);
+  g_ptr_array_unref (choices);
   ck_assert_ptr_null (clw_attendance_entry_get_hint (clw_attendance_row_get_entry (row)));
   ck_assert_str_eq (clw_database_get_undo_label (clw_session_get_database (session ())), "Record attendance");
 
-  ck_assert (clw_ui_wait_for_report (session (), TIMEOUT_MS));
+  ck_assert (clw_ui_wait_for_report (session (), before_edit, TIMEOUT_MS));
 
   /* The engine's new verdict, and the sheet's reason from it. */
   result = clw_qaif_report_lookup_practice (report (), practice_id);
@@ -785,8 +806,8 @@ START_TEST (test_attendance_from_the_keyboard)
 {
   ClwAttendanceSheet *sheet;
   g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) first_dropdowns = NULL;
-  g_autoptr(GPtrArray) second_dropdowns = NULL;
+  g_autoptr(GPtrArray) first_choices = NULL;
+  g_autoptr(GPtrArray) second_choices = NULL;
   ClwAttendanceRow *first, *second;
   ClwAttendanceEntry *entry;
   GtkWidget *name;
@@ -802,12 +823,12 @@ START_TEST (test_attendance_from_the_keyboard)
   ck_assert_uint_ge (rows->len, 2);
   first = g_ptr_array_index (rows, 0);
   second = g_ptr_array_index (rows, 1);
-  first_dropdowns = clw_ui_find_all (GTK_WIDGET (first), GTK_TYPE_DROP_DOWN);
-  second_dropdowns = clw_ui_find_all (GTK_WIDGET (second), GTK_TYPE_DROP_DOWN);
+  first_choices = clw_ui_find_all (GTK_WIDGET (first), GTK_TYPE_BUTTON);
+  second_choices = clw_ui_find_all (GTK_WIDGET (second), GTK_TYPE_BUTTON);
   entry = clw_attendance_row_get_entry (first);
 
   /* The first practice's attendance has the keyboard. */
-  ck_assert (focus_is_in (g_ptr_array_index (first_dropdowns, 0)));
+  ck_assert (focus_is_in (g_ptr_array_index (first_choices, 0)));
 
   /* X: absent, stored at once. */
   ck_assert (send_key (GTK_WIDGET (first), GDK_KEY_x, 0));
@@ -824,7 +845,7 @@ START_TEST (test_attendance_from_the_keyboard)
   name = clw_ui_find (GTK_WIDGET (first), NULL, GTK_TYPE_ENTRY);
   gtk_widget_grab_focus (name);
   gtk_editable_set_text (GTK_EDITABLE (name), "Dr Rhian Morgan");
-  gtk_widget_grab_focus (g_ptr_array_index (first_dropdowns, 1));
+  gtk_widget_grab_focus (g_ptr_array_index (first_choices, 1));
   ck_assert (send_key (GTK_WIDGET (first), GDK_KEY_c, 0));
   ck_assert_int_eq (clw_attendance_entry_get_role (entry), CLW_REPRESENTATIVE_ROLE_CLINICAL_PARTNER);
   ck_assert_ptr_null (clw_attendance_entry_get_hint (entry));
@@ -836,12 +857,12 @@ START_TEST (test_attendance_from_the_keyboard)
   /* Tab after the role, or Enter, goes on to the next practice. */
   ck_assert (send_key (GTK_WIDGET (first), GDK_KEY_Tab, 0));
   clw_ui_wait_for_paint (GTK_WIDGET (fx.window), TIMEOUT_MS);
-  ck_assert (focus_is_in (g_ptr_array_index (second_dropdowns, 0)));
+  ck_assert (focus_is_in (g_ptr_array_index (second_choices, 0)));
 
   /* Shift+Enter comes back. */
   ck_assert (send_key (GTK_WIDGET (second), GDK_KEY_Return, GDK_SHIFT_MASK));
   clw_ui_wait_for_paint (GTK_WIDGET (fx.window), TIMEOUT_MS);
-  ck_assert (focus_is_in (g_ptr_array_index (first_dropdowns, 0)));
+  ck_assert (focus_is_in (g_ptr_array_index (first_choices, 0)));
 }
 END_TEST
 
@@ -873,6 +894,7 @@ START_TEST (test_record_the_missing_agreement)
   GtkWindow *dialog;
   g_autoptr(GPtrArray) dates = NULL;
   gboolean counted = FALSE;
+  ClwQaifReport *before_edit;
 
   ck_assert (clw_ui_open_and_wait (fx.window, fx.path, TIMEOUT_MS));
   practices = clw_qaif_report_get_practices (report ());
@@ -930,11 +952,12 @@ START_TEST (test_record_the_missing_agreement)
     clw_date_entry_set_text (g_ptr_array_index (dates, 1), iso);
   }
   ck_assert (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "record"));
+  before_edit = report ();
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "record");
   ck_assert_str_eq (clw_database_get_undo_label (clw_session_get_database (session ())),
                     "Record the health board’s agreement");
 
-  ck_assert (clw_ui_wait_for_report (session (), TIMEOUT_MS));
+  ck_assert (clw_ui_wait_for_report (session (), before_edit, TIMEOUT_MS));
   ck_assert_ptr_null (clw_attendance_entry_get_warning (entry));
   g_object_get (entry, "counted", &counted, NULL);
   ck_assert (counted);

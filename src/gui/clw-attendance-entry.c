@@ -211,6 +211,25 @@ clw_attendance_entry_get_practice (ClwAttendanceEntry *self)
   return self->practice;
 }
 
+void
+clw_attendance_entry_set_practice (ClwAttendanceEntry *self,
+                                   ClwPractice        *practice)
+{
+  g_return_if_fail (CLW_IS_ATTENDANCE_ENTRY (self));
+  g_return_if_fail (CLW_IS_PRACTICE (practice));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (g_set_object (&self->practice, practice))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODE]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRACTICE_NAME]);
+    }
+  clw_attendance_entry_set_attendance (self, NULL);
+  clw_attendance_entry_set_outcome (self, NULL, NULL, FALSE, CLW_ATTENDANCE_FIX_NONE);
+  self->wants_focus = FALSE;
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
 const char *
 clw_attendance_entry_get_practice_id (ClwAttendanceEntry *self)
 {

@@ -24,6 +24,10 @@ typedef enum
 ClwAttendanceEntry *clw_attendance_entry_new          (ClwPractice        *practice);
 
 ClwPractice        *clw_attendance_entry_get_practice (ClwAttendanceEntry *self);
+/* Make the line another practice's (the sheet keeps its lines, and their
+ * widgets, from one meeting to the next): nothing recorded yet. */
+void                clw_attendance_entry_set_practice (ClwAttendanceEntry *self,
+                                                       ClwPractice        *practice);
 const char         *clw_attendance_entry_get_practice_id (ClwAttendanceEntry *self);
 /* What is stored, or NULL when nothing is recorded yet. */
 ClwAttendance      *clw_attendance_entry_get_attendance (ClwAttendanceEntry *self);

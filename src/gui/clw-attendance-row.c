@@ -26,16 +26,22 @@ struct _ClwAttendanceRow
   gulong              notify_id;
   gboolean            updating;     /* showing the entry: no edit */
 
+  GtkWidget          *choices;      /* owned: the popover of choices, made when first needed */
+  GtkListBox         *choice_list;
+  gboolean            choosing_role;
+
   /* Template children */
-  GtkLabel           *code_label;
+  GtkInscription     *code_label;
   GtkWidget          *detail_box;
   GtkImage           *detail_icon;
   GtkLabel           *detail_label;
   GtkButton          *fix_button;
-  GtkLabel           *name_label;
-  GtkDropDown        *role_dropdown;
+  GtkInscription     *name_label;
+  GtkWidget          *role_button;
+  GtkInscription     *role_label;
   GtkEntry           *rep_entry;
-  GtkDropDown        *status_dropdown;
+  GtkWidget          *status_button;
+  GtkInscription     *status_label;
 };
 
 G_DEFINE_FINAL_TYPE (ClwAttendanceRow, clw_attendance_row, GTK_TYPE_WIDGET)
@@ -57,6 +63,41 @@ ask_sheet (ClwAttendanceRow *self,
                                 clw_attendance_entry_get_practice_id (self->entry));
 }
 
+/* -1 is "not recorded", as the entry says. */
+static const char *
+status_text (int status)
+{
+  return status < 0 ? _("Not recorded") : clw_attendance_status_to_label (status);
+}
+
+static const char *
+role_text (int role)
+{
+  return role < 0 ? _("No role given") : clw_representative_role_to_label (role);
+}
+
+static void
+update_choice_labels (ClwAttendanceRow *self)
+{
+  const char *code = clw_practice_get_code (clw_attendance_entry_get_practice (self->entry));
+  int status = clw_attendance_entry_get_status (self->entry);
+  int role = clw_attendance_entry_get_role (self->entry);
+  g_autofree char *status_a11y = NULL;
+  g_autofree char *role_a11y = NULL;
+  g_autofree char *name_a11y = NULL;
+
+  gtk_inscription_set_text (self->status_label, status_text (status));
+  gtk_inscription_set_text (self->role_label, role_text (role));
+
+  /* Translators: for screen readers: the field, the practice, its value */
+  status_a11y = g_strdup_printf (_("Attendance of %s: %s"), code, status_text (status));
+  role_a11y = g_strdup_printf (_("Role of the representative of %s: %s"), code, role_text (role));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_button), GTK_ACCESSIBLE_PROPERTY_LABEL, status_a11y, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->role_button), GTK_ACCESSIBLE_PROPERTY_LABEL, role_a11y, -1);
+  name_a11y = g_strdup_printf (_("Representative of %s"), code);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->rep_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, name_a11y, -1);
+}
+
 static void
 sync_from_entry (ClwAttendanceRow *self)
 {
@@ -70,10 +111,9 @@ sync_from_entry (ClwAttendanceRow *self)
 
   self->updating = TRUE;
 
-  gtk_label_set_label (self->code_label, clw_practice_get_code (clw_attendance_entry_get_practice (self->entry)));
-  gtk_label_set_label (self->name_label, clw_practice_get_name (clw_attendance_entry_get_practice (self->entry)));
-  gtk_drop_down_set_selected (self->status_dropdown, clw_attendance_entry_get_status (self->entry) + 1);
-  gtk_drop_down_set_selected (self->role_dropdown, clw_attendance_entry_get_role (self->entry) + 1);
+  gtk_inscription_set_text (self->code_label, clw_practice_get_code (clw_attendance_entry_get_practice (self->entry)));
+  gtk_inscription_set_text (self->name_label, clw_practice_get_name (clw_attendance_entry_get_practice (self->entry)));
+  update_choice_labels (self);
   /* Never replace what is being typed. */
   if (!gtk_widget_has_focus (GTK_WIDGET (self->rep_entry)) &&
       !gtk_widget_is_focus (GTK_WIDGET (self->rep_entry)) &&
@@ -133,47 +173,127 @@ sync_from_entry (ClwAttendanceRow *self)
                           fix != CLW_ATTENDANCE_FIX_NONE && (hint == NULL || *hint == '\0'));
 
   /* The name field only means something for a practice that attended. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->role_dropdown),
+  gtk_widget_set_sensitive (self->role_button,
                             clw_attendance_entry_get_status (self->entry) == CLW_ATTENDANCE_STATUS_ATTENDED ||
                             clw_attendance_entry_get_status (self->entry) < 0);
 
   self->updating = FALSE;
 
   if (clw_attendance_entry_take_focus_request (self->entry))
-    gtk_widget_grab_focus (GTK_WIDGET (self->status_dropdown));
+    gtk_widget_grab_focus (self->status_button);
 }
 
 static void
-entry_notify_cb (ClwAttendanceRow *self)
+entry_notify_cb (ClwAttendanceRow *self,
+                 GParamSpec       *pspec)
 {
+  /* Another practice in this line: what was typed was the other's. */
+  if (pspec != NULL && g_str_equal (pspec->name, "code"))
+    gtk_editable_set_text (GTK_EDITABLE (self->rep_entry),
+                           clw_attendance_entry_get_representative_name (self->entry));
   sync_from_entry (self);
 }
 
 static void
-status_selected_cb (ClwAttendanceRow *self)
+choose_status (ClwAttendanceRow *self,
+               int               status)
 {
-  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
-
-  if (self->updating || self->entry == NULL || selected == GTK_INVALID_LIST_POSITION)
+  if (self->updating || self->entry == NULL || status == clw_attendance_entry_get_status (self->entry))
     return;
 
-  clw_attendance_entry_set_status (self->entry, (int) selected - 1);
+  clw_attendance_entry_set_status (self->entry, status);
   ask_sheet (self, "sheet.store");
 }
 
 static void
-role_selected_cb (ClwAttendanceRow *self)
+choose_role (ClwAttendanceRow *self,
+             int               role)
 {
-  guint selected = gtk_drop_down_get_selected (self->role_dropdown);
-
-  if (self->updating || self->entry == NULL || selected == GTK_INVALID_LIST_POSITION)
+  if (self->updating || self->entry == NULL || role == clw_attendance_entry_get_role (self->entry))
     return;
 
-  clw_attendance_entry_set_role (self->entry, (int) selected - 1);
+  clw_attendance_entry_set_role (self->entry, role);
   /* Choosing a role says the practice attended. */
-  if (selected > 0 && clw_attendance_entry_get_status (self->entry) < 0)
+  if (role >= 0 && clw_attendance_entry_get_status (self->entry) < 0)
     clw_attendance_entry_set_status (self->entry, CLW_ATTENDANCE_STATUS_ATTENDED);
   ask_sheet (self, "sheet.store");
+}
+
+/* The choices: one small popover a row, made the first time it is asked
+ * for (a drop-down a field would make 400 popovers for 200 lines). */
+static void
+choice_activated_cb (ClwAttendanceRow *self,
+                     GtkListBoxRow    *row)
+{
+  int value = gtk_list_box_row_get_index (row) - 1;
+  GtkWidget *button = self->choosing_role ? self->role_button : self->status_button;
+
+  gtk_popover_popdown (GTK_POPOVER (self->choices));
+  if (self->choosing_role)
+    choose_role (self, value);
+  else
+    choose_status (self, value);
+  gtk_widget_grab_focus (button);
+}
+
+static void
+show_choices (ClwAttendanceRow *self,
+              gboolean          role)
+{
+  GtkWidget *button = role ? self->role_button : self->status_button;
+  int current;
+  int last = role ? CLW_REPRESENTATIVE_ROLE_OTHER : CLW_ATTENDANCE_STATUS_ABSENT;
+  GtkWidget *child;
+
+  if (self->entry == NULL)
+    return;
+
+  if (self->choices == NULL)
+    {
+      /* Ours: it moves between the two buttons. */
+      self->choices = g_object_ref_sink (gtk_popover_new ());
+      self->choice_list = GTK_LIST_BOX (gtk_list_box_new ());
+      gtk_widget_add_css_class (GTK_WIDGET (self->choice_list), "navigation-sidebar");
+      g_signal_connect_swapped (self->choice_list, "row-activated", G_CALLBACK (choice_activated_cb), self);
+      gtk_popover_set_child (GTK_POPOVER (self->choices), GTK_WIDGET (self->choice_list));
+    }
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->choice_list))) != NULL)
+    gtk_list_box_remove (self->choice_list, child);
+  for (int value = -1; value <= last; value++)
+    {
+      GtkWidget *label = gtk_label_new (role ? role_text (value) : status_text (value));
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_list_box_append (self->choice_list, label);
+    }
+
+  if (gtk_widget_get_parent (self->choices) != button)
+    {
+      if (gtk_widget_get_parent (self->choices) != NULL)
+        gtk_widget_unparent (self->choices);
+      gtk_widget_set_parent (self->choices, button);
+    }
+
+  self->choosing_role = role;
+  current = role ? clw_attendance_entry_get_role (self->entry) : clw_attendance_entry_get_status (self->entry);
+  gtk_popover_popup (GTK_POPOVER (self->choices));
+  {
+    GtkListBoxRow *selected = gtk_list_box_get_row_at_index (self->choice_list, current + 1);
+    gtk_list_box_select_row (self->choice_list, selected);
+    gtk_widget_grab_focus (GTK_WIDGET (selected));
+  }
+}
+
+static void
+status_clicked_cb (ClwAttendanceRow *self)
+{
+  show_choices (self, FALSE);
+}
+
+static void
+role_clicked_cb (ClwAttendanceRow *self)
+{
+  show_choices (self, TRUE);
 }
 
 static void
@@ -223,24 +343,23 @@ focus_is_in (ClwAttendanceRow *self,
   return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
-/* The next role whose label starts with @c, after the one selected. */
+/* The next role whose label starts with @c, after the one chosen. */
 static void
-select_role_by_letter (ClwAttendanceRow *self,
+choose_role_by_letter (ClwAttendanceRow *self,
                        gunichar          c)
 {
-  GListModel *model = gtk_drop_down_get_model (self->role_dropdown);
-  guint n = g_list_model_get_n_items (model);
-  guint current = gtk_drop_down_get_selected (self->role_dropdown);
+  int n = CLW_REPRESENTATIVE_ROLE_OTHER + 2;   /* with "no role" */
+  int current = clw_attendance_entry_get_role (self->entry) + 1;
 
   c = g_unichar_tolower (c);
-  for (guint step = 1; step <= n; step++)
+  for (int step = 1; step <= n; step++)
     {
-      guint i = (current + step) % n;
-      const char *label = gtk_string_list_get_string (GTK_STRING_LIST (model), i);
+      int i = (current + step) % n;
+      const char *label = role_text (i - 1);
 
-      if (i > 0 && label != NULL && g_unichar_tolower (g_utf8_get_char (label)) == c)
+      if (i > 0 && g_unichar_tolower (g_utf8_get_char (label)) == c)
         {
-          gtk_drop_down_set_selected (self->role_dropdown, i);
+          choose_role (self, i - 1);
           return;
         }
     }
@@ -252,12 +371,15 @@ key_pressed_cb (ClwAttendanceRow *self,
                 guint             keycode,
                 GdkModifierType   state)
 {
-  gboolean in_status = focus_is_in (self, GTK_WIDGET (self->status_dropdown));
-  gboolean in_role = focus_is_in (self, GTK_WIDGET (self->role_dropdown));
+  gboolean in_status = focus_is_in (self, self->status_button);
+  gboolean in_role = focus_is_in (self, self->role_button);
   gboolean in_name = focus_is_in (self, GTK_WIDGET (self->rep_entry));
   gboolean shift = (state & GDK_SHIFT_MASK) != 0;
 
   state &= gtk_accelerator_get_default_mod_mask ();
+
+  if (self->entry == NULL)
+    return FALSE;
 
   if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter)
     {
@@ -309,7 +431,7 @@ key_pressed_cb (ClwAttendanceRow *self,
 
       if (status != -2)
         {
-          gtk_drop_down_set_selected (self->status_dropdown, status + 1);
+          choose_status (self, status);
           return TRUE;
         }
     }
@@ -320,12 +442,12 @@ key_pressed_cb (ClwAttendanceRow *self,
 
       if (c != 0 && g_unichar_isalpha (c))
         {
-          select_role_by_letter (self, c);
+          choose_role_by_letter (self, c);
           return TRUE;
         }
       if (keyval == GDK_KEY_BackSpace || keyval == GDK_KEY_Delete)
         {
-          gtk_drop_down_set_selected (self->role_dropdown, 0);
+          choose_role (self, -1);
           return TRUE;
         }
     }
@@ -339,6 +461,9 @@ clw_attendance_row_dispose (GObject *object)
   ClwAttendanceRow *self = (ClwAttendanceRow *) object;
 
   clw_attendance_row_set_entry (self, NULL);
+  if (self->choices != NULL && gtk_widget_get_parent (self->choices) != NULL)
+    gtk_widget_unparent (self->choices);
+  g_clear_object (&self->choices);
   gtk_widget_dispose_template (GTK_WIDGET (self), CLW_TYPE_ATTENDANCE_ROW);
   clw_widget_unparent_children (GTK_WIDGET (self));
 
@@ -413,14 +538,16 @@ clw_attendance_row_class_init (ClwAttendanceRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClwAttendanceRow, fix_button);
   gtk_widget_class_bind_template_child (widget_class, ClwAttendanceRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, ClwAttendanceRow, rep_entry);
-  gtk_widget_class_bind_template_child (widget_class, ClwAttendanceRow, role_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, ClwAttendanceRow, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ClwAttendanceRow, role_button);
+  gtk_widget_class_bind_template_child (widget_class, ClwAttendanceRow, role_label);
+  gtk_widget_class_bind_template_child (widget_class, ClwAttendanceRow, status_button);
+  gtk_widget_class_bind_template_child (widget_class, ClwAttendanceRow, status_label);
   gtk_widget_class_bind_template_callback (widget_class, fix_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, key_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, rep_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, rep_focus_leave_cb);
-  gtk_widget_class_bind_template_callback (widget_class, role_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, status_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, role_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, status_clicked_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "clwattendancerow");
@@ -429,23 +556,9 @@ clw_attendance_row_class_init (ClwAttendanceRowClass *klass)
 static void
 clw_attendance_row_init (ClwAttendanceRow *self)
 {
-  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
-
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
-
-  /* The labels are core's, so the sheet and the reports say the same. */
-  gtk_string_list_append (statuses, _("Not recorded"));
-  for (int i = CLW_ATTENDANCE_STATUS_ATTENDED; i <= CLW_ATTENDANCE_STATUS_ABSENT; i++)
-    gtk_string_list_append (statuses, clw_attendance_status_to_label (i));
-  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
-
-  gtk_string_list_append (roles, _("No role given"));
-  for (int i = CLW_REPRESENTATIVE_ROLE_CLINICAL_PARTNER; i <= CLW_REPRESENTATIVE_ROLE_OTHER; i++)
-    gtk_string_list_append (roles, clw_representative_role_to_label (i));
-  gtk_drop_down_set_model (self->role_dropdown, G_LIST_MODEL (roles));
 
   gtk_widget_set_visible (self->detail_box, FALSE);
 }
@@ -470,19 +583,8 @@ clw_attendance_row_set_entry (ClwAttendanceRow   *self,
 
   if (entry != NULL)
     {
-      const char *code = clw_practice_get_code (clw_attendance_entry_get_practice (entry));
-      g_autofree char *status_label = g_strdup_printf (_("Attendance of %s"), code);
-      g_autofree char *name_label = g_strdup_printf (_("Representative of %s"), code);
-      g_autofree char *role_label = g_strdup_printf (_("Role of the representative of %s"), code);
-
       self->notify_id = g_signal_connect_object (entry, "notify", G_CALLBACK (entry_notify_cb), self,
                                                  G_CONNECT_SWAPPED);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_dropdown),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, status_label, -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->rep_entry),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name_label, -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->role_dropdown),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, role_label, -1);
       /* A recycled row shows another practice: drop what was typed. */
       gtk_editable_set_text (GTK_EDITABLE (self->rep_entry),
                              clw_attendance_entry_get_representative_name (entry));

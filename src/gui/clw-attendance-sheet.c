@@ -184,14 +184,16 @@ load (ClwAttendanceSheet *self)
   g_autoptr(GListStore) practices = NULL;
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *warning = NULL;
-  guint n;
+  guint n, n_old;
 
   g_hash_table_remove_all (self->by_practice);
-  g_list_store_remove_all (self->entries);
   gtk_widget_set_visible (self->timing_box, FALSE);
 
   if (self->session == NULL || self->meeting == NULL)
-    return;
+    {
+      g_list_store_remove_all (self->entries);
+      return;
+    }
 
   collaborative = clw_record_load (clw_session_get_database (self->session), CLW_TYPE_COLLABORATIVE,
                                    clw_meeting_get_collaborative_id (self->meeting), &error);
@@ -205,16 +207,32 @@ load (ClwAttendanceSheet *self)
       return;
     }
 
+  /* The lines already there take the practices in order (their widgets
+   * stay); lines are added or removed only for the difference. */
   n = g_list_model_get_n_items (G_LIST_MODEL (practices));
+  n_old = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ClwPractice) practice = g_list_model_get_item (G_LIST_MODEL (practices), i);
-      ClwAttendanceEntry *entry = clw_attendance_entry_new (practice);
+      ClwAttendanceEntry *entry;
 
+      if (i < n_old)
+        {
+          entry = g_list_model_get_item (G_LIST_MODEL (self->entries), i);
+          clw_attendance_entry_set_practice (entry, practice);
+          g_object_unref (entry); /* the store keeps it */
+        }
+      else
+        {
+          entry = clw_attendance_entry_new (practice);
+          g_ptr_array_add (entries, entry);
+        }
       g_hash_table_insert (self->by_practice, (gpointer) clw_attendance_entry_get_practice_id (entry), entry);
-      g_ptr_array_add (entries, entry);
     }
-  g_list_store_splice (self->entries, 0, 0, entries->pdata, entries->len);
+  if (n > n_old)
+    g_list_store_splice (self->entries, n_old, 0, entries->pdata, entries->len);
+  else if (n < n_old)
+    g_list_store_splice (self->entries, n, n_old - n, NULL, 0);
 
   reload_attendance (self);
   update_outcomes (self);
