@@ -31,3 +31,6 @@
 #include "clw-imtp-contribution.h"
 #include "clw-imtp-section.h"
 #include "clw-imtp-workforce.h"
+
+#include "clw-csv.h"
+#include "clw-practice-import.h"

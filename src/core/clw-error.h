@@ -45,6 +45,7 @@ typedef enum
   CLW_IMPORT_ERROR_MALFORMED,
   CLW_IMPORT_ERROR_SCHEMA,
   CLW_IMPORT_ERROR_RULE,
+  CLW_IMPORT_ERROR_ENCODING,  /* not UTF-8 text */
 } ClwImportError;
 
 GQuark clw_db_error_quark     (void);

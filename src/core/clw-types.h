@@ -185,6 +185,15 @@ typedef enum
   CLW_SCOPE_PRACTICE,
 } ClwScope;
 
+/* What importing a row of a list (a practice list from CSV) will do. */
+typedef enum
+{
+  CLW_IMPORT_ACTION_ADD,
+  CLW_IMPORT_ACTION_CHANGE,
+  CLW_IMPORT_ACTION_UNCHANGED,
+  CLW_IMPORT_ACTION_REJECTED,
+} ClwImportAction;
+
 const char *clw_enum_to_nick     (GType        enum_type,
                                   int          value);
 gboolean    clw_enum_from_nick   (GType        enum_type,
