@@ -34,3 +34,7 @@
 
 #include "clw-csv.h"
 #include "clw-practice-import.h"
+#include "clw-identifiers.h"
+#include "clw-imtp-return.h"
+#include "clw-print-document.h"
+#include "clw-meeting-pack.h"
