@@ -786,6 +786,8 @@ clw_record_exists (ClwDatabase *db,
                    GType        type,
                    const char  *id)
 {
+  /* The class installs the columns: it may not exist yet. */
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
   TypeInfo *info = type_info_get (type);
   g_autoptr(ClwStmt) stmt = NULL;
 
