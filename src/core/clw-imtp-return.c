@@ -210,9 +210,11 @@ cluster_data_clear (ClusterData *data)
   g_clear_pointer (&data->recorded, g_hash_table_unref);
 }
 
+/* From the cluster's practices to their contributions (CROSS JOIN fixes
+ * that order: the other one reads every contribution of the cycle). */
 #define CONTRIBUTIONS_OF_CLUSTER \
-  "FROM imtp_contribution c JOIN practice p ON p.id = c.practice_id " \
-  "WHERE p.cluster_id = ?1 AND c.cycle_id = ?2"
+  "FROM practice p CROSS JOIN imtp_contribution c ON c.practice_id = p.id AND c.cycle_id = ?2 " \
+  "WHERE p.cluster_id = ?1"
 
 static gboolean
 step_error (ClwDatabase  *db,
@@ -749,9 +751,12 @@ write_evidence (Writer      *wr,
     "FROM evidence e "
     "LEFT JOIN practice p ON p.id = e.practice_id "
     "LEFT JOIN indicator i ON i.id = e.indicator_id "
-    "WHERE (p.cluster_id = ?1 OR e.meeting_id IN "
-    "         (SELECT m.id FROM meeting m JOIN collaborative co ON co.id = m.collaborative_id "
-    "          WHERE co.cluster_id = ?1)) "
+    "WHERE e.id IN (SELECT pe.id FROM practice pp CROSS JOIN evidence pe ON pe.practice_id = pp.id "
+    "               WHERE pp.cluster_id = ?1 "
+    "               UNION "
+    "               SELECT me.id FROM collaborative co CROSS JOIN meeting m ON m.collaborative_id = co.id "
+    "               CROSS JOIN evidence me ON me.meeting_id = m.id "
+    "               WHERE co.cluster_id = ?1) "
     "  AND e.evidence_on >= ?2 AND e.evidence_on <= ?3 "
     "ORDER BY e.evidence_on, p.code, e.title, e.id", error);
   int rc;

@@ -291,7 +291,7 @@ add_action_log (Builder  *b,
     "SELECT a.description, a.owner, a.due_on, a.status, m.starts_at, a.notes "
     "FROM action_item a JOIN meeting m ON m.id = a.meeting_id "
     "WHERE m.collaborative_id = ?1 AND m.starts_at < ?2 AND a.status != 'done' "
-    "ORDER BY a.due_on, m.starts_at, a.id", error);
+    "ORDER BY a.due_on, m.starts_at, a.created_at, a.id", error);
   const char *headers[] = { _("No."), _("Action"), _("Owner"), _("Raised"), _("Due"), _("Status") };
   const double widths[] = { 0.45, 3.7, 1.5, 1.3, 1.3, 1.2 };
   g_autofree char *as_of = display_date (b->date);
@@ -972,7 +972,7 @@ build (ClwMeetingPack  *self,
   if (!load (&b, meeting_id, error))
     goto out;
 
-  date_text = display_date (b.date);
+  date_text = clw_date_format_display (b.date);
   /* TRANSLATORS: the PDF's title: "Meeting pack: Blaenau Gwent East GP Collaborative, 14 Jun 2023" */
   self->title = g_strdup_printf (_("Meeting pack: %s, %s"), clw_collaborative_get_name (b.collaborative), date_text);
   self->file_name = g_strdup_printf ("%s-%s-meeting-pack.pdf", clw_cluster_get_code (b.cluster), b.date);
