@@ -32,6 +32,8 @@
 #include "clw-imtp-section.h"
 #include "clw-imtp-workforce.h"
 
+#include "clw-qaif.h"
+
 #include "clw-csv.h"
 #include "clw-practice-import.h"
 #include "clw-identifiers.h"
