@@ -18,6 +18,8 @@ static const ClwCliCommand commands[] = {
   { "import", N_("Import a dataset file, all or nothing"), clw_cli_import },
   { "export", N_("Export the database, a health board or a cluster as a dataset file"), clw_cli_export },
   { "import-practices", N_("Add and update practices from a CSV practice list"), clw_cli_import_practices },
+  { "imtp-return", N_("Write the IMTP return of a cluster, or of every cluster of a health board, as XML"), clw_cli_imtp_return },
+  { "meeting-pack", N_("Write the pack of a meeting as a PDF"), clw_cli_meeting_pack },
 };
 
 ClwDatabase *

@@ -58,5 +58,7 @@ int clw_cli_init          (const ClwCliGlobals *globals, int argc, char **argv, 
 int clw_cli_import        (const ClwCliGlobals *globals, int argc, char **argv, GError **error);
 int clw_cli_export        (const ClwCliGlobals *globals, int argc, char **argv, GError **error);
 int clw_cli_import_practices (const ClwCliGlobals *globals, int argc, char **argv, GError **error);
+int clw_cli_imtp_return    (const ClwCliGlobals *globals, int argc, char **argv, GError **error);
+int clw_cli_meeting_pack   (const ClwCliGlobals *globals, int argc, char **argv, GError **error);
 
 G_END_DECLS
