@@ -918,7 +918,8 @@ load (Builder     *b,
       b->cycle_code = clw_qaif_cycle_for_date (b->db, b->gdate, &local_error);
       if (b->cycle_code == NULL)
         {
-          if (local_error != NULL && local_error->domain != CLW_DB_ERROR)
+          /* No cycle at all: the pack is made without the QAIF pages. */
+          if (!g_error_matches (local_error, CLW_DB_ERROR, CLW_DB_ERROR_NOT_FOUND))
             {
               g_propagate_error (error, g_steal_pointer (&local_error));
               return FALSE;
