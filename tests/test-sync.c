@@ -785,6 +785,30 @@ START_TEST (test_copy_for_meeting)
   update_row (f.m, CLW_TYPE_PRACTICE, f.p_other, "partners", "5", NULL);
   ck_assert_uint_eq (pending (f.m), 0);
 
+  /* A copy that is gone can be forgotten, with its base. */
+  {
+    g_autofree char *other = clw_test_path ("laptop/spare.db");
+    g_autoptr(ClwSyncReport) report = clw_sync_make_copy (f.m, CLW_SCOPE_CLUSTER, f.cluster, other,
+                                                          "Spare laptop", &error);
+    g_autofree char *spare_id = NULL;
+    g_autofree char *spare_base = NULL;
+
+    ck_assert_no_error (error);
+    {
+      g_autoptr(ClwDatabase) spare = open_database (other, "Nobody");
+      spare_id = clw_sync_get_database_id (spare);
+    }
+    spare_base = _clw_sync_base_path (f.m_path, spare_id);
+    ck_assert (g_file_test (spare_base, G_FILE_TEST_EXISTS));
+    ck_assert (clw_sync_forget_peer (f.m, "Spare laptop", &error));
+    ck_assert_no_error (error);
+    ck_assert (!g_file_test (spare_base, G_FILE_TEST_EXISTS));
+    ck_assert_int_eq (clw_test_query_int (f.m, "SELECT count(*) FROM sync_peer"), 1);
+    ck_assert (!clw_sync_forget_peer (f.m, "Spare laptop", &error));
+    ck_assert (g_error_matches (error, CLW_SYNC_ERROR, CLW_SYNC_ERROR_NO_PEER));
+    g_clear_error (&error);
+  }
+
   /* A copy of the copy holds the same cluster only. */
   {
     g_autofree char *elsewhere = clw_test_path ("laptop/other.db");
@@ -1510,6 +1534,179 @@ START_TEST (test_async_import)
 }
 END_TEST
 
+START_TEST (test_successive_bundles)
+{
+  g_auto(Fixture) f;
+
+  fixture_init (&f);
+
+  /* The laptop sends twice before the master answers: the second bundle's
+   * old values are the laptop's base, which does not know the master has
+   * the first. Neither is a conflict. */
+  update_row (f.l, CLW_TYPE_PRACTICE, f.p_small, "partners", "3", NULL);
+  update_row (f.l, CLW_TYPE_ACTION_ITEM, f.action, "notes", "First", NULL);
+  exchange (&f, f.l, f.m);
+  update_row (f.l, CLW_TYPE_PRACTICE, f.p_small, "partners", "1", NULL);
+  delete_row (f.l, CLW_TYPE_ACTION_ITEM, f.action);
+  exchange (&f, f.l, f.m);
+
+  ck_assert_uint_eq (count_open (f.m, NULL), 0);
+  ck_assert_text (f.m, CLW_TYPE_PRACTICE, f.p_small, "partners", "1");
+  ck_assert (!clw_record_exists (f.m, CLW_TYPE_ACTION_ITEM, f.action));
+
+  exchange (&f, f.m, f.l);
+  exchange (&f, f.l, f.m);
+  assert_identical (&f);
+  ck_assert_uint_eq (pending (f.m), 0);
+  ck_assert_uint_eq (pending (f.l), 0);
+}
+END_TEST
+
+START_TEST (test_two_laptops)
+{
+  g_auto(Fixture) f;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClwSyncReport) report = NULL;
+  g_autoptr(ClwDatabase) l2 = NULL;
+  g_autofree char *l2_path = clw_test_path ("laptop2/meeting.db");
+  g_autofree char *l2_id = NULL;
+  g_autofree char *sub_path = clw_test_path ("laptop/sub.db");
+  g_autoptr(ClwDatabase) sub = NULL;
+
+  fixture_init (&f);
+  report = clw_sync_make_copy (f.m, CLW_SCOPE_CLUSTER, f.cluster, l2_path, "Second laptop", &error);
+  ck_assert_no_error (error);
+  g_clear_object (&report);
+  l2 = open_database (l2_path, "Practice manager");
+  l2_id = clw_sync_get_database_id (l2);
+
+  update_row (f.l, CLW_TYPE_PRACTICE, f.p_big, "name", "Named on laptop one", NULL);
+  update_row (l2, CLW_TYPE_PRACTICE, f.p_big, "partners", "10", NULL);
+
+  /* Each laptop to the master, and the master to each. */
+  {
+    g_autofree char *a = send (&f, f.l);
+    g_autofree char *b = clw_test_path ("from-l2.clwsync");
+    g_autofree char *c = clw_test_path ("to-l1.clwsync");
+    g_autofree char *d = clw_test_path ("to-l2.clwsync");
+
+    g_clear_object (&report);
+    report = clw_sync_export (l2, NULL, b, &error);
+    ck_assert_no_error (error);
+    g_object_unref (receive (f.m, a));
+    g_object_unref (receive (f.m, b));
+
+    g_clear_object (&report);
+    report = clw_sync_export (f.m, "Laptop", c, &error);
+    ck_assert_no_error (error);
+    g_clear_object (&report);
+    report = clw_sync_export (f.m, l2_id, d, &error);
+    ck_assert_no_error (error);
+    g_object_unref (receive (f.l, c));
+    g_object_unref (receive (l2, d));
+  }
+
+  ck_assert_text (f.l, CLW_TYPE_PRACTICE, f.p_big, "partners", "10");
+  ck_assert_text (l2, CLW_TYPE_PRACTICE, f.p_big, "name", "Named on laptop one");
+  ck_assert_text (f.m, CLW_TYPE_PRACTICE, f.p_big, "name", "Named on laptop one");
+  ck_assert_text (f.m, CLW_TYPE_PRACTICE, f.p_big, "partners", "10");
+  ck_assert_uint_eq (count_open (f.m, NULL) + count_open (f.l, NULL) + count_open (l2, NULL), 0);
+
+  /* Without naming the copy, the master does not guess. */
+  {
+    g_autofree char *e = clw_test_path ("which.clwsync");
+    g_clear_object (&report);
+    report = clw_sync_export (f.m, NULL, e, &error);
+    ck_assert_ptr_null (report);
+    ck_assert (g_error_matches (error, CLW_SYNC_ERROR, CLW_SYNC_ERROR_NO_PEER));
+    ck_assert_ptr_nonnull (strstr (error->message, "Second laptop"));
+    g_clear_error (&error);
+  }
+
+  /* A copy of a meeting copy syncs with it. */
+  report = clw_sync_make_copy (f.l, CLW_SCOPE_CLUSTER, f.cluster, sub_path, "Tablet", &error);
+  ck_assert_no_error (error);
+  sub = open_database (sub_path, "Secretary");
+  update_row (sub, CLW_TYPE_MEETING, f.meeting, "minutes", "Typed on the tablet", NULL);
+  {
+    g_autofree char *g = clw_test_path ("from-tablet.clwsync");
+    g_autofree char *h = clw_test_path ("to-tablet.clwsync");
+
+    g_clear_object (&report);
+    report = clw_sync_export (sub, NULL, g, &error);
+    ck_assert_no_error (error);
+    g_object_unref (receive (f.l, g));
+    ck_assert_text (f.l, CLW_TYPE_MEETING, f.meeting, "minutes", "Typed on the tablet");
+
+    update_row (f.l, CLW_TYPE_MEETING, f.meeting, "place", "Library", NULL);
+    g_clear_object (&report);
+    report = clw_sync_export (f.l, "Tablet", h, &error);
+    ck_assert_no_error (error);
+    g_object_unref (receive (sub, h));
+    ck_assert_text (sub, CLW_TYPE_MEETING, f.meeting, "place", "Library");
+  }
+}
+END_TEST
+
+/* The master deletes a meeting while the laptop adds an action to it. */
+static void
+check_deleted_parent (ClwSyncChoice choice)
+{
+  g_auto(Fixture) f;
+  g_autofree char *added = NULL;
+
+  fixture_init (&f);
+  delete_row (f.m, CLW_TYPE_MEETING, f.meeting2);
+  added = insert_row (f.l, CLW_TYPE_ACTION_ITEM, "meeting-id", f.meeting2, "description", "Follow up",
+                      "owner", "Dr Lead", "due-on", "2022-07-01", "status", "open", NULL);
+
+  exchange (&f, f.l, f.m);
+  exchange (&f, f.m, f.l);
+
+  /* Both list it; neither lost anything. */
+  g_free (conflict_id (f.m, "parent-missing", added));
+  g_free (conflict_id (f.l, "deleted-theirs", f.meeting2));
+  ck_assert (!clw_record_exists (f.m, CLW_TYPE_MEETING, f.meeting2));
+  ck_assert (!clw_record_exists (f.m, CLW_TYPE_ACTION_ITEM, added));
+  ck_assert (clw_record_exists (f.l, CLW_TYPE_MEETING, f.meeting2));
+  ck_assert (clw_record_exists (f.l, CLW_TYPE_ACTION_ITEM, added));
+  {
+    g_autofree char *id = conflict_id (f.l, "deleted-theirs", f.meeting2);
+    g_autoptr(ClwSyncConflict) c = clw_sync_get_conflict (f.l, id, NULL);
+    ck_assert_ptr_nonnull (strstr (clw_sync_conflict_get_message (c), "under it"));
+  }
+
+  resolve (f.m, "parent-missing", added, choice, NULL);
+  settle_rounds (&f, f.m, f.l);
+  assert_identical (&f);
+
+  if (choice == CLW_SYNC_CHOICE_THEIRS)
+    {
+      /* The meeting came back with the action. */
+      ck_assert (clw_record_exists (f.m, CLW_TYPE_MEETING, f.meeting2));
+      ck_assert (clw_record_exists (f.l, CLW_TYPE_ACTION_ITEM, added));
+    }
+  else
+    {
+      ck_assert (!clw_record_exists (f.l, CLW_TYPE_MEETING, f.meeting2));
+      ck_assert (!clw_record_exists (f.l, CLW_TYPE_ACTION_ITEM, added));
+    }
+  ck_assert_uint_eq (pending (f.m), 0);
+  ck_assert_uint_eq (pending (f.l), 0);
+}
+
+START_TEST (test_deleted_parent_theirs)
+{
+  check_deleted_parent (CLW_SYNC_CHOICE_THEIRS);
+}
+END_TEST
+
+START_TEST (test_deleted_parent_mine)
+{
+  check_deleted_parent (CLW_SYNC_CHOICE_MINE);
+}
+END_TEST
+
 START_TEST (test_bench_function)
 {
   g_autoptr(GError) error = NULL;
@@ -1544,6 +1741,10 @@ sync_suite (void)
   tcase_add_test (tc, test_search_finds_synced_text);
   tcase_add_test (tc, test_folder_exchange);
   tcase_add_test (tc, test_async_import);
+  tcase_add_test (tc, test_successive_bundles);
+  tcase_add_test (tc, test_two_laptops);
+  tcase_add_test (tc, test_deleted_parent_theirs);
+  tcase_add_test (tc, test_deleted_parent_mine);
   tcase_add_test (tc, test_bench_function);
   suite_add_tcase (s, tc);
   return s;

@@ -332,6 +332,31 @@ sync_folder (const ClwCliGlobals  *globals,
   return 0;
 }
 
+static int
+sync_forget (const ClwCliGlobals  *globals,
+             int                   argc,
+             char                **argv,
+             GError              **error)
+{
+  g_autoptr(ClwDatabase) db = NULL;
+
+  if (!clw_cli_parse_options ("sync forget", "COPY",
+                              _("Stop syncing with a copy (a laptop lost or retired): forget it, its "
+                                "changes not yet imported and the conflicts with it. The copy itself "
+                                "is not touched."),
+                              NULL, &argc, &argv, error))
+    return 2;
+  if (argc != 2)
+    return usage_error (error, _("Name the copy to forget (its name or id, from “sync status”)."));
+
+  db = clw_cli_open_database (globals, FALSE, error);
+  if (db == NULL || !clw_sync_forget_peer (db, argv[1], error))
+    return 1;
+
+  g_print (_("This database no longer syncs with “%s”.\n"), argv[1]);
+  return 0;
+}
+
 static const struct {
   const char      *name;
   const char      *summary;
@@ -343,6 +368,7 @@ static const struct {
   { "conflicts", N_("List the conflicts to resolve"), sync_conflicts },
   { "resolve", N_("Resolve a conflict (--mine, --theirs or --value TEXT)"), sync_resolve },
   { "folder", N_("Exchange bundles through a shared folder"), sync_folder },
+  { "forget", N_("Stop syncing with a copy that is gone"), sync_forget },
 };
 
 int
@@ -358,7 +384,7 @@ clw_cli_sync (const ClwCliGlobals  *globals,
         g_print ("  %-10s %s\n", sync_commands[i].name, _(sync_commands[i].summary));
       g_print ("\n%s\n", _("Run “clwstwr-cli sync SUBCOMMAND --help” for its options."));
       if (argc < 2)
-        return usage_error (error, _("Name what to do: export, import, status, conflicts, resolve or folder."));
+        return usage_error (error, _("Name what to do: export, import, status, conflicts, resolve, folder or forget."));
       return 0;
     }
 
@@ -367,7 +393,7 @@ clw_cli_sync (const ClwCliGlobals  *globals,
       return sync_commands[i].func (globals, argc - 1, argv + 1, error);
 
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_UNKNOWN_OPTION,
-               _("Unknown “sync %s”: use export, import, status, conflicts, resolve or folder."), argv[1]);
+               _("Unknown “sync %s”: use export, import, status, conflicts, resolve, folder or forget."), argv[1]);
   return 2;
 }
 

@@ -660,6 +660,35 @@ out_of_scope (Apply       *a,
   return FALSE;
 }
 
+/* Whether a key of @row points at a row that is not in the database. */
+static gboolean
+values_refer_to_missing (Apply       *a,
+                         SyncTable   *table,
+                         SyncValues  *row,
+                         gboolean    *missing,
+                         GError     **error)
+{
+  *missing = FALSE;
+
+  for (guint k = 0; row != NULL && k < table->foreign_keys->len && !*missing; k++)
+    {
+      SyncForeignKey *fk = &g_array_index (table->foreign_keys, SyncForeignKey, k);
+      SyncTable *parent = _clw_sync_schema_lookup (a->schema, fk->parent);
+      const char *parent_id = text_of (row->v[fk->column]);
+      g_autoptr(ClwStmt) stmt = NULL;
+
+      if (parent_id == NULL)
+        continue;
+      stmt = _clw_database_prepare (a->db, parent->exists_sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      _clw_bind_text (stmt, 1, parent_id);
+      *missing = sqlite3_step (stmt) != SQLITE_ROW;
+    }
+
+  return TRUE;
+}
+
 /* The ids as a JSON array, for "id IN (SELECT value FROM json_each(?))":
  * ids are UUIDs, checked when the changeset was read. */
 static char *
@@ -696,25 +725,35 @@ find_outside (Apply       *a,
       g_autofree char *json = ids_json (ids, start, 1000);
       g_autofree char *sql = g_strdup_printf ("SELECT \"id\" FROM main.\"%s\" WHERE \"id\" IN "
                                               "(SELECT value FROM json_each(?2)) "
-                                              "AND NOT coalesce((%s), 0) LIMIT 1",
+                                              "AND NOT coalesce((%s), 0)",
                                               t->name, filter);
       g_autoptr(ClwStmt) stmt = _clw_database_prepare (a->db, sql, error);
+      g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
       int rc;
 
       if (stmt == NULL)
         return FALSE;
       _clw_bind_text (stmt, 1, a->peer->scope_id);
       _clw_bind_text (stmt, 2, json);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          g_autofree char *id = _clw_column_dup (stmt, 0);
-          g_clear_pointer (&stmt, _clw_stmt_release);
-          if (!_clw_sync_main_fetch (a->db, t, id, outside, error))
-            return FALSE;
-        }
-      else if (rc != SQLITE_DONE)
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (found, _clw_column_dup (stmt, 0));
+      if (rc != SQLITE_DONE)
         return _clw_database_set_error (a->db, rc, _("checking the cluster of rows"), error);
+      g_clear_pointer (&stmt, _clw_stmt_release);
+
+      /* A row whose parent is not here belongs to no cluster yet: it is
+       * held back, and can only come in with a parent of the cluster's. */
+      for (guint k = 0; k < found->len && *outside == NULL; k++)
+        {
+          g_autoptr(SyncValues) row = NULL;
+          gboolean missing;
+
+          if (!_clw_sync_main_fetch (a->db, t, g_ptr_array_index (found, k), &row, error) ||
+              !values_refer_to_missing (a, t, row, &missing, error))
+            return FALSE;
+          if (!missing)
+            *outside = g_steal_pointer (&row);
+        }
     }
 
   return TRUE;
@@ -817,7 +856,14 @@ check_scope_after (Apply      *a,
       if (!_clw_sync_values_in_cluster (a->db, c->table, row, a->peer->scope_id, &in, error))
         return FALSE;
       if (!in)
-        return out_of_scope (a, c->table, row, error);
+        {
+          gboolean missing;
+
+          if (!values_refer_to_missing (a, c->table, row, &missing, error))
+            return FALSE;
+          if (!missing)
+            return out_of_scope (a, c->table, row, error);
+        }
     }
 
   g_hash_table_iter_init (&iter, by_table);
@@ -858,11 +904,14 @@ cascade_parent_kept (Apply      *a,
 }
 
 /* Rows below this one (through ON DELETE CASCADE) that this copy changed
- * since the peer last heard: deleting the row would take them away. */
+ * since the peer last heard: deleting the row would take them away. A row
+ * the bundle itself deletes, as this copy has it, is not taken away: the
+ * peer saw it, and deletes it too. */
 static gboolean
 find_local_changes_below (Apply       *a,
                           SyncTable   *table,
                           const char  *id,
+                          GHashTable  *deleted_as_here,
                           guint       *n_found,
                           char       **first,
                           GError     **error)
@@ -915,9 +964,14 @@ find_local_changes_below (Apply       *a,
 
               if (mine != NULL && (base == NULL || !_clw_sync_values_data_equal (child->table, mine, base)))
                 {
-                  if (*first == NULL)
-                    *first = _clw_sync_describe_row (a->db, child->table, mine);
-                  (*n_found)++;
+                  g_autofree char *child_key = row_key (child->table, child_id);
+
+                  if (!g_hash_table_contains (deleted_as_here, child_key))
+                    {
+                      if (*first == NULL)
+                        *first = _clw_sync_describe_row (a->db, child->table, mine);
+                      (*n_found)++;
+                    }
                 }
 
               g_queue_push_tail (queue, g_strdup (child_id));
@@ -946,12 +1000,22 @@ apply_deletes (Apply      *a,
 {
   g_autoptr(GPtrArray) deletes = g_ptr_array_new ();
   g_autoptr(GPtrArray) doomed = g_ptr_array_new ();
+  g_autoptr(GHashTable) deleted_as_here = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < changes->len; i++)
     {
       SyncChange *c = g_ptr_array_index (changes, i);
-      if (c->op == SQLITE_DELETE)
-        g_ptr_array_add (deletes, c);
+      g_autoptr(SyncValues) cur = NULL;
+
+      if (c->op != SQLITE_DELETE)
+        continue;
+      g_ptr_array_add (deletes, c);
+
+      /* Deleted by the peer as it is here. */
+      if (!_clw_sync_main_fetch (a->db, c->table, c->id, &cur, error))
+        return FALSE;
+      if (cur != NULL && _clw_sync_values_data_equal (c->table, cur, c->old_values))
+        g_hash_table_add (deleted_as_here, row_key (c->table, c->id));
     }
   g_ptr_array_sort (deletes, compare_by_table);
 
@@ -1009,7 +1073,7 @@ apply_deletes (Apply      *a,
           changed_here = base == NULL || !_clw_sync_values_data_equal (t, cur, base);
         }
 
-      if (!changed_here && !find_local_changes_below (a, t, c->id, &n_below, &below, error))
+      if (!changed_here && !find_local_changes_below (a, t, c->id, deleted_as_here, &n_below, &below, error))
         return FALSE;
 
       if (changed_here || n_below > 0)
@@ -1988,24 +2052,7 @@ refers_to_missing (Apply       *a,
   *missing = FALSE;
   if (!_clw_sync_main_fetch (a->db, table, id, &row, error))
     return FALSE;
-
-  for (guint k = 0; row != NULL && k < table->foreign_keys->len && !*missing; k++)
-    {
-      SyncForeignKey *fk = &g_array_index (table->foreign_keys, SyncForeignKey, k);
-      SyncTable *parent = _clw_sync_schema_lookup (a->schema, fk->parent);
-      const char *parent_id = text_of (row->v[fk->column]);
-      g_autoptr(ClwStmt) stmt = NULL;
-
-      if (parent_id == NULL)
-        continue;
-      stmt = _clw_database_prepare (a->db, parent->exists_sql, error);
-      if (stmt == NULL)
-        return FALSE;
-      _clw_bind_text (stmt, 1, parent_id);
-      *missing = sqlite3_step (stmt) != SQLITE_ROW;
-    }
-
-  return TRUE;
+  return values_refer_to_missing (a, table, row, missing, error);
 }
 
 /* Rows that refer to rows that are not there: theirs pointing at what was
@@ -2282,7 +2329,6 @@ retry_held_back (Apply   *a,
           g_autoptr(SyncValues) cur = NULL;
           g_autofree char *theirs_json = NULL;
           g_autofree char *mine_json = NULL;
-          g_autofree char *cur_json = NULL;
           g_autoptr(GError) local_error = NULL;
           SyncTable *t;
           int rc;
@@ -2312,9 +2358,18 @@ retry_held_back (Apply   *a,
           /* Only while the row here is as the conflict found it. */
           if (!_clw_sync_main_fetch (a->db, t, c->row, &cur, error))
             return FALSE;
-          cur_json = _clw_sync_values_to_json (a->db, t, cur, FALSE);
-          if (cur != NULL && (g_str_equal (c->kind, "duplicate") || g_strcmp0 (cur_json, mine_json) != 0))
-            continue;
+          if (cur != NULL)
+            {
+              g_autoptr(SyncValues) mine = NULL;
+
+              if (g_str_equal (c->kind, "duplicate") || mine_json == NULL)
+                continue;
+              mine = _clw_sync_values_from_json (a->db, t, mine_json, error);
+              if (mine == NULL)
+                return FALSE;
+              if (!_clw_sync_values_data_equal (t, cur, mine))
+                continue;
+            }
 
           theirs = _clw_sync_values_from_json (a->db, t, theirs_json, error);
           if (theirs == NULL)

@@ -759,8 +759,9 @@ check_bundle (ClwDatabase    *db,
       return refuse_bundle (error, CLW_SYNC_ERROR_VERSION, message);
     }
 
-  if (clw_sync_bundle_get_scope (bundle) != peer->scope ||
-      (peer->scope == CLW_SCOPE_CLUSTER &&
+  /* A peer made as a copy of one cluster must say it still is one. */
+  if (peer->scope == CLW_SCOPE_CLUSTER &&
+      (clw_sync_bundle_get_scope (bundle) != CLW_SCOPE_CLUSTER ||
        g_strcmp0 (clw_sync_bundle_get_scope_id (bundle), peer->scope_id) != 0))
     {
       message = g_strdup_printf (_("This bundle from “%s” says it holds something other than what this "
@@ -1563,6 +1564,40 @@ clw_sync_resolve (ClwDatabase    *db,
     return FALSE;
 
   _clw_database_forget_undo (db);
+  return TRUE;
+}
+
+gboolean
+clw_sync_forget_peer (ClwDatabase  *db,
+                      const char   *peer,
+                      GError      **error)
+{
+  g_autoptr(SyncPeerRow) row = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *next = NULL;
+
+  g_return_val_if_fail (CLW_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (peer != NULL, FALSE);
+
+  row = find_peer (db, peer, error);
+  if (row == NULL)
+    return FALSE;
+
+  if (!clw_database_begin (db, error))
+    return FALSE;
+  clw_database_set_change_label (db, _("Forget a copy"));
+  /* What was sent to it, rejected by it and in conflict with it goes too. */
+  if (!exec_bound (db, "DELETE FROM sync_peer WHERE id = ?1", _("forgetting the copy"), error, 1, row->id) ||
+      !clw_database_commit (db, error))
+    {
+      clw_database_rollback (db);
+      return FALSE;
+    }
+
+  base = _clw_sync_base_path (clw_database_get_path (db), row->id);
+  next = g_strconcat (base, ".next", NULL);
+  g_unlink (base);
+  g_unlink (next);
   return TRUE;
 }
 

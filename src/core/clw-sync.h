@@ -121,6 +121,13 @@ ClwSyncReport   *clw_sync_exchange_folder_finish (ClwDatabase          *db,
                                                   GAsyncResult         *result,
                                                   GError              **error);
 
+/* Stop syncing with a copy (a laptop lost or retired): forget it, its base,
+ * what was sent to it and the conflicts with it. Its changes not yet
+ * imported are lost; the copy itself is not touched. */
+gboolean         clw_sync_forget_peer          (ClwDatabase          *db,
+                                                const char           *peer,
+                                                GError              **error);
+
 /* The conflicts still to resolve: a GListModel of ClwSyncConflict. */
 GListModel      *clw_sync_list_conflicts       (ClwDatabase          *db,
                                                 GError              **error);
