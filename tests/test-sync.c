@@ -1648,6 +1648,91 @@ START_TEST (test_two_laptops)
 }
 END_TEST
 
+static void
+result_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+START_TEST (test_async_everything)
+{
+  g_auto(Fixture) f;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bundle = clw_test_path ("async.clwsync");
+  g_autofree char *folder = clw_test_path ("async-folder");
+  g_autofree char *copy = clw_test_path ("async/copy.db");
+  GAsyncResult *result = NULL;
+
+  fixture_init (&f);
+  g_mkdir_with_parents (folder, 0700);
+  update_row (f.l, CLW_TYPE_PRACTICE, f.p_mid, "list-size", "9200", NULL);
+  update_row (f.m, CLW_TYPE_PRACTICE, f.p_mid, "list-size", "9100", NULL);
+
+  clw_sync_get_status_async (f.l, NULL, result_cb, &result);
+  {
+    g_autoptr(ClwSyncStatus) status = clw_sync_get_status_finish (f.l, wait_for (&result), &error);
+    ck_assert_no_error (error);
+    ck_assert_uint_eq (clw_sync_status_get_n_pending (status), 1);
+  }
+  g_clear_object (&result);
+
+  clw_sync_export_async (f.l, NULL, bundle, NULL, result_cb, &result);
+  {
+    g_autoptr(ClwSyncReport) report = clw_sync_export_finish (f.l, wait_for (&result), &error);
+    ck_assert_no_error (error);
+    ck_assert_uint_eq (clw_sync_report_get_n_changes (report), 1);
+  }
+  g_clear_object (&result);
+  g_object_unref (receive (f.m, bundle));
+
+  {
+    g_autofree char *id = conflict_id (f.m, "field", f.p_mid);
+    clw_sync_resolve_async (f.m, id, CLW_SYNC_CHOICE_THEIRS, NULL, NULL, result_cb, &result);
+  }
+  ck_assert (clw_sync_resolve_finish (f.m, wait_for (&result), &error));
+  ck_assert_no_error (error);
+  g_clear_object (&result);
+  ck_assert_text (f.m, CLW_TYPE_PRACTICE, f.p_mid, "list-size", "9200");
+
+  clw_sync_exchange_folder_async (f.m, folder, NULL, result_cb, &result);
+  {
+    g_autoptr(ClwSyncReport) report = clw_sync_exchange_folder_finish (f.m, wait_for (&result), &error);
+    ck_assert_no_error (error);
+    ck_assert_uint_eq (clw_sync_report_get_n_written (report), 1);
+  }
+  g_clear_object (&result);
+
+  clw_sync_make_copy_async (f.m, CLW_SCOPE_CLUSTER, f.cluster, copy, NULL, NULL, result_cb, &result);
+  {
+    g_autoptr(ClwSyncReport) report = clw_sync_make_copy_finish (f.m, wait_for (&result), &error);
+    ck_assert_no_error (error);
+    ck_assert (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+  }
+  g_clear_object (&result);
+
+  /* Errors come back through _finish, with nothing changed. */
+  clw_sync_import_async (f.m, bundle, NULL, result_cb, &result);
+  {
+    g_autoptr(ClwSyncReport) report = clw_sync_import_finish (f.m, wait_for (&result), &error);
+    ck_assert_ptr_null (report);
+    ck_assert (g_error_matches (error, CLW_SYNC_ERROR, CLW_SYNC_ERROR_ALREADY_APPLIED));
+  }
+  g_clear_object (&result);
+}
+END_TEST
+
 /* The master deletes a meeting while the laptop adds an action to it. */
 static void
 check_deleted_parent (ClwSyncChoice choice)
@@ -1741,6 +1826,7 @@ sync_suite (void)
   tcase_add_test (tc, test_search_finds_synced_text);
   tcase_add_test (tc, test_folder_exchange);
   tcase_add_test (tc, test_async_import);
+  tcase_add_test (tc, test_async_everything);
   tcase_add_test (tc, test_successive_bundles);
   tcase_add_test (tc, test_two_laptops);
   tcase_add_test (tc, test_deleted_parent_theirs);

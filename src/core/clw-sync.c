@@ -303,18 +303,21 @@ exec_bound (ClwDatabase  *db,
 
 /* Status ------------------------------------------------------------------------------ */
 
+/* The count of @sql, which takes the peer's id as ?1 and, when it has one,
+ * a number as ?2. */
 static guint
 count_rows (ClwDatabase *db,
             const char  *sql,
             const char  *peer_id,
-            gint64       seq)
+            gint64       number)
 {
   g_autoptr(ClwStmt) stmt = _clw_database_prepare (db, sql, NULL);
 
   if (stmt == NULL)
     return 0;
   _clw_bind_text (stmt, 1, peer_id);
-  sqlite3_bind_int64 (stmt, 2, seq);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_int64 (stmt, 2, number);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return 0;
   return sqlite3_column_int (stmt, 0);
@@ -368,7 +371,7 @@ clw_sync_get_status (ClwDatabase  *db,
       peer->n_unconfirmed = count_rows (db, "SELECT count(*) FROM sync_sent WHERE peer_id = ?1 AND seq > ?2",
                                         row->id, row->confirmed_seq);
       peer->n_conflicts = count_rows (db, "SELECT count(*) FROM sync_conflict WHERE peer_id = ?1 "
-                                      "AND state = 'open' AND ?2 = ?2", row->id, 0);
+                                      "AND state = 'open'", row->id, 0);
 
       status->n_pending += peer->n_pending;
       status->n_unconfirmed += peer->n_unconfirmed;
@@ -575,7 +578,7 @@ export_for_peer (ClwDatabase  *db,
 
       if (!news)
         news = count_rows (db, "SELECT count(*) FROM sync_conflict WHERE peer_id = ?1 AND "
-                           "state = 'resolved' AND sent_seq IS NULL AND ?2 = ?2", peer->id, 0) > 0;
+                           "state = 'resolved' AND sent_seq IS NULL", peer->id, 0) > 0;
       if (!news && changes->len > 0)
         {
           g_autoptr(ClwStmt) stmt = _clw_database_prepare (db,
@@ -1661,12 +1664,13 @@ limit_copy (ClwDatabase  *copy,
       if (kind == SYNC_SCOPE_CLUSTER)
         sql = g_strdup_printf ("DELETE FROM main.\"%s\" WHERE NOT coalesce((%s), 0)", t->name, filter);
       else
-        sql = g_strdup_printf ("DELETE FROM main.\"%s\" WHERE ?1 = ?1", t->name);
+        sql = g_strdup_printf ("DELETE FROM main.\"%s\"", t->name);
 
       stmt = _clw_database_prepare (copy, sql, error);
       if (stmt == NULL)
         return FALSE;
-      _clw_bind_text (stmt, 1, scope_id);
+      if (kind == SYNC_SCOPE_CLUSTER)
+        _clw_bind_text (stmt, 1, scope_id);
       rc = sqlite3_step (stmt);
       if (rc != SQLITE_DONE)
         return _clw_database_set_error (copy, rc, _("limiting the copy to the cluster"), error);
