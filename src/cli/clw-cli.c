@@ -20,6 +20,8 @@ static const ClwCliCommand commands[] = {
   { "import-practices", N_("Add and update practices from a CSV practice list"), clw_cli_import_practices },
   { "imtp-return", N_("Write the IMTP return of a cluster, or of every cluster of a health board, as XML"), clw_cli_imtp_return },
   { "meeting-pack", N_("Write the pack of a meeting as a PDF"), clw_cli_meeting_pack },
+  { "sync", N_("Exchange changes with another copy: export, import, status, conflicts, resolve, folder"), clw_cli_sync },
+  { "copy-for-meeting", N_("Make a copy of one cluster to take to a meeting"), clw_cli_copy_for_meeting },
 };
 
 ClwDatabase *

@@ -60,5 +60,7 @@ int clw_cli_export        (const ClwCliGlobals *globals, int argc, char **argv, 
 int clw_cli_import_practices (const ClwCliGlobals *globals, int argc, char **argv, GError **error);
 int clw_cli_imtp_return    (const ClwCliGlobals *globals, int argc, char **argv, GError **error);
 int clw_cli_meeting_pack   (const ClwCliGlobals *globals, int argc, char **argv, GError **error);
+int clw_cli_sync          (const ClwCliGlobals *globals, int argc, char **argv, GError **error);
+int clw_cli_copy_for_meeting (const ClwCliGlobals *globals, int argc, char **argv, GError **error);
 
 G_END_DECLS
