@@ -31,3 +31,4 @@
 #include "clw-imtp-contribution.h"
 #include "clw-imtp-section.h"
 #include "clw-imtp-workforce.h"
+#include "clw-demo.h"
