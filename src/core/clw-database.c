@@ -1011,7 +1011,9 @@ clw_database_open (const char            *path,
   register_functions (self);
   sqlite3_update_hook (self->db, update_hook, self);
 
-  if (!clw_database_exec (self, "PRAGMA foreign_keys = ON", error))
+  /* Savepoint journals stay in memory: once one spills to a temporary
+   * file, SQLite writes every later savepoint through it. */
+  if (!clw_database_exec (self, "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY", error))
     return NULL;
 
   if (!read_only)
