@@ -18,6 +18,8 @@ static const ClwCliCommand commands[] = {
   { "import", N_("Import a dataset file, all or nothing"), clw_cli_import },
   { "export", N_("Export the database, a health board or a cluster as a dataset file"), clw_cli_export },
   { "demo", N_("Fill a new database with invented demo data of all of Wales"), clw_cli_demo },
+  { "list", N_("List health boards, clusters, practices or meetings, as text or CSV"), clw_cli_list },
+  { "qaif", N_("Give the QAIF verdicts, points and reasons, as text, CSV or XML"), clw_cli_qaif },
 };
 
 ClwDatabase *
