@@ -81,6 +81,7 @@ struct _Practice
   int         list_size;
   gboolean    sustainability;
   int         branches;
+  gboolean    diligent;         /* most practices: on time, evidence in order */
   const char *partner_names[12];
   const char *salaried_name;    /* NULL when there is none */
   const char *clinician;        /* an advanced nurse practitioner */
@@ -429,6 +430,20 @@ static const char *month_names[] = {
 };
 
 /* Randomness -------------------------------------------------------------- */
+
+/* Practices that keep up with everything, and the others: a practice late
+ * with its IMTP contribution is the one with evidence missing and more
+ * apologies, as in life. The shares of the whole stay as stated. */
+#define DILIGENT_SHARE 0.8
+
+static double
+share_for (gboolean diligent,
+           double   share)
+{
+  double high = MIN (0.97, share * 1.2);
+
+  return diligent ? high : (share - DILIGENT_SHARE * high) / (1 - DILIGENT_SHARE);
+}
 
 static int
 rnd (Gen *gen,
@@ -1104,6 +1119,7 @@ make_practices (Gen     *gen,
             double r = g_rand_double (gen->rand);
             p->branches = r < 0.62 ? 0 : r < 0.90 ? 1 : r < 0.98 ? 2 : 3;
           }
+          p->diligent = chance (gen, DILIGENT_SHARE);
           for (int k = 0; k < p->partners; k++)
             p->partner_names[k] = doctor (gen);
           p->salaried_name = p->salaried > 0 ? doctor (gen) : NULL;
@@ -1494,7 +1510,7 @@ decide_presence (Gen      *gen,
         {
         case PM_AGREED:
         case PM_ENDED:
-          manager = day >= p->pm_from && day <= p->pm_until && chance (gen, 0.75);
+          manager = day >= p->pm_from && day <= p->pm_until && chance (gen, 0.65);
           break;
         case PM_LATE:
           manager = day >= p->pm_from && chance (gen, 0.8);
@@ -1520,14 +1536,14 @@ decide_presence (Gen      *gen,
     }
 
   r = g_rand_double (gen->rand);
-  if (r < 0.05)
+  if (r < share_for (p->diligent, 0.035))
     {
       out->status = CLW_ATTENDANCE_STATUS_APOLOGIES;
       out->notes = PICK (gen, apology_notes);
     }
-  else if (r < 0.075)
+  else if (r < share_for (p->diligent, 0.05))
     out->status = CLW_ATTENDANCE_STATUS_ABSENT;
-  else if (r < 0.09 && !buddied)
+  else if (r < share_for (p->diligent, 0.05) + 0.015 && !buddied)
     {
       double k = g_rand_double (gen->rand);
 
@@ -1981,7 +1997,7 @@ make_meetings (Gen        *gen,
           if (cluster->short_cycle & (1u << y))
             n = 3;
           else
-            n = r < 0.30 ? 4 : r < 0.72 ? 5 : 6;
+            n = r < 0.20 ? 4 : r < 0.65 ? 5 : 6;
           plan_meeting_days (gen, cycle, n, days);
 
           for (guint i = 0; i < n; i++)
@@ -2130,7 +2146,7 @@ make_evidence (Gen     *gen,
                   guint n_titles = 0;
                   Day on;
 
-                  if (!chance (gen, info->share[y]))
+                  if (!chance (gen, share_for (p->diligent, info->share[y])))
                     continue;
 
                   while (n_titles < G_N_ELEMENTS (info->titles) && info->titles[n_titles] != NULL)
@@ -2358,6 +2374,15 @@ static gboolean
 make_contributions (Gen     *gen,
                     GError **error)
 {
+  /* Cumulative shares, for the other practices and the diligent ones. */
+  static const double past_shares[2][3] = {
+    { 0.32, 0.56, 0.80 },   /* on time, late, draft */
+    { 0.92, 0.96, 0.99 },
+  };
+  static const double current_shares[2][2] = {
+    { 0.02, 0.72 },         /* submitted, draft */
+    { 0.07, 0.95 },
+  };
   Cycle *past = &gen->cycles[0];
   Cycle *current = &gen->cycles[1];
 
@@ -2365,39 +2390,44 @@ make_contributions (Gen     *gen,
     {
       Practice *p = g_ptr_array_index (gen->practices, i);
       double r = g_rand_double (gen->rand);
+      const double *t;
       Day started;
 
-      /* 2021-22: due by 30 September 2022. */
+      /* 2021-22: due by 30 September 2022. Of all practices, about 80%
+       * submit on time, 8% late, 7% leave a draft and the rest nothing. */
       started = day_between (gen, past->ends - 150, past->ends - 60);
-      if (r < 0.80)
+      t = past_shares[p->diligent ? 1 : 0];
+      if (r < t[0])
         {
           if (!make_contribution (gen, p, past, CLW_CONTRIBUTION_STATUS_SUBMITTED, started,
                                   day_between (gen, past->ends - 75, past->ends), TRUE, error))
             return FALSE;
         }
-      else if (r < 0.88)
+      else if (r < t[1])
         {
           if (!make_contribution (gen, p, past, CLW_CONTRIBUTION_STATUS_SUBMITTED, started,
                                   day_between (gen, past->ends + 3, past->ends + 31), TRUE, error))
             return FALSE;
         }
-      else if (r < 0.95)
+      else if (r < t[2])
         {
           if (!make_contribution (gen, p, past, CLW_CONTRIBUTION_STATUS_DRAFT, started,
                                   DAY_NEVER, FALSE, error))
             return FALSE;
         }
 
-      /* 2022-23, in progress on the reference date. */
+      /* 2022-23, in progress on the reference date: about 6% submitted
+       * already, 84% drafts, the rest not begun. */
       r = g_rand_double (gen->rand);
       started = day_between (gen, current->starts + 60, gen->today - 20);
-      if (r < 0.06)
+      t = current_shares[p->diligent ? 1 : 0];
+      if (r < t[0])
         {
           if (!make_contribution (gen, p, current, CLW_CONTRIBUTION_STATUS_SUBMITTED, started,
                                   day_between (gen, started + 10, gen->today), TRUE, error))
             return FALSE;
         }
-      else if (r < 0.88)
+      else if (r < t[1])
         {
           if (!make_contribution (gen, p, current, CLW_CONTRIBUTION_STATUS_DRAFT, started,
                                   DAY_NEVER, FALSE, error))
