@@ -152,12 +152,14 @@ main (int    argc,
   g_autofree char *db_path = NULL;
   g_autofree char *user = NULL;
   gboolean version = FALSE;
+  gboolean help = FALSE;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The database (default: the user's database)"), N_("FILE") },
     { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("The name recorded in the audit log"), N_("NAME") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &help, N_("List the commands and exit"), NULL },
     { NULL }
   };
   ClwCliGlobals globals = { 0 };
@@ -185,11 +187,11 @@ main (int    argc,
       return 0;
     }
 
-  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+  if (help || argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
       g_str_equal (argv[1], "help"))
     {
       print_usage ();
-      return argc < 2 ? 2 : 0;
+      return help || argc >= 2 ? 0 : 2;
     }
 
   if (db_path == NULL)
