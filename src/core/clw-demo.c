@@ -2438,6 +2438,80 @@ make_contributions (Gen     *gen,
   return TRUE;
 }
 
+/* The search index ----------------------------------------------------------- */
+
+/* The search index is kept by triggers, row by row; inside a transaction
+ * FTS5 then writes a segment of its index for every row (it flushes at
+ * each statement's savepoint), which makes most of the cost of writing the
+ * demo. The demo only inserts, into a database whose rows it indexes all,
+ * so the triggers are set aside for the generation and the rows indexed
+ * together at the end, in the same transaction: the index is the same. */
+static GPtrArray *
+suspend_search_triggers (Gen     *gen,
+                         GError **error)
+{
+  g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(ClwStmt) stmt = NULL;
+  int rc;
+
+  stmt = _clw_database_prepare (gen->db,
+                                "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' "
+                                "AND name LIKE 'search\\_%' ESCAPE '\\' ORDER BY name",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, _clw_column_dup (stmt, 0));
+      g_ptr_array_add (triggers, _clw_column_dup (stmt, 1));
+    }
+  g_clear_pointer (&stmt, _clw_stmt_release);
+  if (rc != SQLITE_DONE)
+    {
+      _clw_database_set_error (gen->db, rc, _("reading the schema"), error);
+      return NULL;
+    }
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autoptr(GString) sql = g_string_new ("DROP TRIGGER \"");
+
+      for (const char *p = g_ptr_array_index (names, i); *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (sql, '"');
+          g_string_append_c (sql, *p);
+        }
+      g_string_append_c (sql, '"');
+
+      if (!clw_database_exec (gen->db, sql->str, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&triggers);
+}
+
+static gboolean
+resume_search_triggers (Gen        *gen,
+                        GPtrArray  *triggers,
+                        GError    **error)
+{
+  for (guint i = 0; i < triggers->len; i++)
+    if (!clw_database_exec (gen->db, g_ptr_array_index (triggers, i), error))
+      return FALSE;
+
+  /* What the triggers would have done, for every row not yet indexed. */
+  return clw_database_exec (gen->db,
+                            "INSERT INTO search_index (kind, row_id, title, body) "
+                            "  SELECT kind, row_id, title, body FROM search_source "
+                            "  WHERE row_id NOT IN (SELECT row_id FROM search_map); "
+                            "INSERT INTO search_map (row_id, fts_rowid) "
+                            "  SELECT row_id, rowid FROM search_index "
+                            "  WHERE row_id NOT IN (SELECT row_id FROM search_map);",
+                            error);
+}
+
 /* Public API ----------------------------------------------------------------- */
 
 static gboolean
@@ -2445,6 +2519,7 @@ generate (Gen     *gen,
           GError **error)
 {
   g_autoptr(GPtrArray) meetings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) triggers = NULL;
   gint64 n;
 
   n = count_rows (gen->db, "SELECT count(*) FROM practice", error);
@@ -2468,13 +2543,20 @@ generate (Gen     *gen,
   if (n == 0 && !clw_dataset_load_reference (gen->db, error))
     return FALSE;
 
-  return read_reference (gen, error) &&
-         make_practices (gen, error) &&
+  if (!read_reference (gen, error))
+    return FALSE;
+
+  triggers = suspend_search_triggers (gen, error);
+  if (triggers == NULL)
+    return FALSE;
+
+  return make_practices (gen, error) &&
          make_manager_arrangements (gen, error) &&
          make_buddy_arrangements (gen, error) &&
          make_meetings (gen, meetings, error) &&
          make_evidence (gen, error) &&
          make_contributions (gen, error) &&
+         resume_search_triggers (gen, triggers, error) &&
          clw_database_set_meta (gen->db, "reference-date", CLW_DEMO_REFERENCE_DATE, error);
 }
 
