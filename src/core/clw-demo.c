@@ -29,6 +29,7 @@
 #include "clw-database-private.h"
 #include "clw-dataset.h"
 #include "clw-demo.h"
+#include "clw-search-private.h"
 
 /* A day, as a Julian day number (GDate's): days are compared and added. */
 typedef guint32 Day;
@@ -130,6 +131,7 @@ typedef struct
   Cycle          cycles[2];
   GHashTable    *codes;         /* practice codes used (in the string chunk) */
   GHashTable    *names;         /* practice names used */
+  ClwSearchPause *search;       /* rows are indexed together at the end */
   ClwDemoCounts  counts;
 } Gen;
 
@@ -691,7 +693,9 @@ insert (Gen         *gen,
 {
   stamp (gen, record, created, updated, by);
 
-  if (!clw_record_insert (CLW_RECORD (record), gen->db, CLW_WRITE_KEEP_METADATA, error))
+  if (!clw_record_insert (CLW_RECORD (record), gen->db, CLW_WRITE_KEEP_METADATA, error) ||
+      !_clw_search_pause_add (gen->search, clw_record_type_get_table (G_OBJECT_TYPE (record)),
+                              clw_record_get_id (CLW_RECORD (record)), error))
     return FALSE;
 
   (*counter)++;
@@ -2438,80 +2442,6 @@ make_contributions (Gen     *gen,
   return TRUE;
 }
 
-/* The search index ----------------------------------------------------------- */
-
-/* The search index is kept by triggers, row by row; inside a transaction
- * FTS5 then writes a segment of its index for every row (it flushes at
- * each statement's savepoint), which makes most of the cost of writing the
- * demo. The demo only inserts, into a database whose rows it indexes all,
- * so the triggers are set aside for the generation and the rows indexed
- * together at the end, in the same transaction: the index is the same. */
-static GPtrArray *
-suspend_search_triggers (Gen     *gen,
-                         GError **error)
-{
-  g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(ClwStmt) stmt = NULL;
-  int rc;
-
-  stmt = _clw_database_prepare (gen->db,
-                                "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' "
-                                "AND name LIKE 'search\\_%' ESCAPE '\\' ORDER BY name",
-                                error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_ptr_array_add (names, _clw_column_dup (stmt, 0));
-      g_ptr_array_add (triggers, _clw_column_dup (stmt, 1));
-    }
-  g_clear_pointer (&stmt, _clw_stmt_release);
-  if (rc != SQLITE_DONE)
-    {
-      _clw_database_set_error (gen->db, rc, _("reading the schema"), error);
-      return NULL;
-    }
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autoptr(GString) sql = g_string_new ("DROP TRIGGER \"");
-
-      for (const char *p = g_ptr_array_index (names, i); *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (sql, '"');
-          g_string_append_c (sql, *p);
-        }
-      g_string_append_c (sql, '"');
-
-      if (!clw_database_exec (gen->db, sql->str, error))
-        return NULL;
-    }
-
-  return g_steal_pointer (&triggers);
-}
-
-static gboolean
-resume_search_triggers (Gen        *gen,
-                        GPtrArray  *triggers,
-                        GError    **error)
-{
-  for (guint i = 0; i < triggers->len; i++)
-    if (!clw_database_exec (gen->db, g_ptr_array_index (triggers, i), error))
-      return FALSE;
-
-  /* What the triggers would have done, for every row not yet indexed. */
-  return clw_database_exec (gen->db,
-                            "INSERT INTO search_index (kind, row_id, title, body) "
-                            "  SELECT kind, row_id, title, body FROM search_source "
-                            "  WHERE row_id NOT IN (SELECT row_id FROM search_map); "
-                            "INSERT INTO search_map (row_id, fts_rowid) "
-                            "  SELECT row_id, rowid FROM search_index "
-                            "  WHERE row_id NOT IN (SELECT row_id FROM search_map);",
-                            error);
-}
-
 /* Public API ----------------------------------------------------------------- */
 
 static gboolean
@@ -2519,7 +2449,7 @@ generate (Gen     *gen,
           GError **error)
 {
   g_autoptr(GPtrArray) meetings = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) triggers = NULL;
+  g_autoptr(ClwSearchPause) search = NULL;
   gint64 n;
 
   n = count_rows (gen->db, "SELECT count(*) FROM practice", error);
@@ -2546,9 +2476,11 @@ generate (Gen     *gen,
   if (!read_reference (gen, error))
     return FALSE;
 
-  triggers = suspend_search_triggers (gen, error);
-  if (triggers == NULL)
+  /* Thousands of rows: indexed for search together, not one by one. */
+  search = _clw_search_pause_begin (gen->db, error);
+  if (search == NULL)
     return FALSE;
+  gen->search = search;
 
   return make_practices (gen, error) &&
          make_manager_arrangements (gen, error) &&
@@ -2556,7 +2488,7 @@ generate (Gen     *gen,
          make_meetings (gen, meetings, error) &&
          make_evidence (gen, error) &&
          make_contributions (gen, error) &&
-         resume_search_triggers (gen, triggers, error) &&
+         _clw_search_pause_end (search, error) &&
          clw_database_set_meta (gen->db, "reference-date", CLW_DEMO_REFERENCE_DATE, error);
 }
 
