@@ -299,6 +299,65 @@ START_TEST (test_demo_refuses_bad_scale)
 }
 END_TEST
 
+/* The search index: what a bulk import makes is what the triggers make. */
+static char *
+index_digest (ClwDatabase *db)
+{
+  return clw_test_query_string (db,
+                                "SELECT count(*) || ' ' || total(length(title)) || ' ' || total(length(body)) || ' ' || "
+                                "(SELECT count(*) FROM search_map) || ' ' || "
+                                "(SELECT count(*) FROM search_index WHERE search_index MATCH 'phlebotomy') "
+                                "FROM search_index");
+}
+
+START_TEST (test_import_indexes_in_bulk)
+{
+  g_autoptr(ClwDatabase) db = new_demo ("source.db", SEED, NULL);
+  g_autoptr(ClwDatabase) copy = clw_test_new_empty_database ();
+  g_autoptr(GBytes) bytes = clw_dataset_export_bytes (db, CLW_SCOPE_ALL, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClwMeeting) meeting = NULL;
+  g_autofree char *meeting_id = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *copy_digest = NULL;
+  ClwImportCounts counts = { 0 };
+
+  /* Every row new: indexed together, the same documents as the source's. */
+  ck_assert (clw_dataset_import_bytes (copy, bytes, "demo.xml", &counts, NULL, &error));
+  ck_assert_no_error (error);
+  ck_assert_int_gt (counts.inserted, 10000);
+  digest = index_digest (db);
+  copy_digest = index_digest (copy);
+  ck_assert_str_eq (digest, copy_digest);
+  ck_assert_int_eq (query_int (copy, "SELECT count(*) FROM search_index"),
+                    query_int (copy, "SELECT count(*) FROM search_source"));
+  /* The triggers are back and nothing is left over. */
+  ck_assert_int_eq (query_int (copy, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'search%'"),
+                    query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'search%'"));
+  ck_assert_int_eq (query_int (copy, "SELECT count(*) FROM sqlite_temp_schema"), 0);
+
+  /* A row changed at the source: importing again replaces its document. */
+  meeting_id = clw_test_query_string (db, "SELECT id FROM meeting ORDER BY starts_at LIMIT 1");
+  meeting = CLW_MEETING (clw_record_load (db, CLW_TYPE_MEETING, meeting_id, &error));
+  ck_assert_no_error (error);
+  g_object_set (meeting, "place", "Ysgoldy Capel Bethesda", NULL);
+  ck_assert (clw_record_update (CLW_RECORD (meeting), db, CLW_WRITE_DEFAULT, &error));
+  ck_assert_no_error (error);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = clw_dataset_export_bytes (db, CLW_SCOPE_ALL, NULL, NULL);
+
+  ck_assert (clw_dataset_import_bytes (copy, bytes, "demo.xml", &counts, NULL, &error));
+  ck_assert_no_error (error);
+  ck_assert_int_eq (counts.updated, 1);
+  ck_assert_int_eq (query_int (copy, "SELECT count(*) FROM search_index WHERE search_index MATCH 'Ysgoldy'"), 1);
+  g_clear_pointer (&digest, g_free);
+  g_clear_pointer (&copy_digest, g_free);
+  digest = index_digest (db);
+  copy_digest = index_digest (copy);
+  ck_assert_str_eq (digest, copy_digest);
+}
+END_TEST
+
 static Suite *
 demo_suite (void)
 {
@@ -311,6 +370,7 @@ demo_suite (void)
   tcase_add_test (tc, test_demo_refuses_practices);
   tcase_add_test (tc, test_demo_loads_reference);
   tcase_add_test (tc, test_demo_refuses_bad_scale);
+  tcase_add_test (tc, test_import_indexes_in_bulk);
   suite_add_tcase (s, tc);
   return s;
 }
