@@ -31,4 +31,6 @@
 #include "clw-imtp-contribution.h"
 #include "clw-imtp-section.h"
 #include "clw-imtp-workforce.h"
+
+#include "clw-qaif.h"
 #include "clw-demo.h"

@@ -16,7 +16,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "clw-types.h"
 
@@ -25,6 +25,10 @@ G_BEGIN_DECLS
 #define CLW_TYPE_RECORD (clw_record_get_type ())
 
 G_DECLARE_DERIVABLE_TYPE (ClwRecord, clw_record, CLW, RECORD, GObject)
+
+/* The most characters a column of text holds: the dataset format carries
+ * no more (data/dataset.xsd), so that every export can be imported again. */
+#define CLW_RECORD_MAX_TEXT_LENGTH 100000
 
 typedef enum
 {
@@ -72,7 +76,9 @@ struct _ClwRecordClass
   GObjectClass parent_class;
 
   const char  *table_name;   /* "practice" */
-  const char  *order_by;     /* SQL ORDER BY of lists and exports, "code" */
+  const char  *order_by;     /* SQL ORDER BY of lists and exports, "code"; rows
+                              * that sort equal follow their ids, so that an
+                              * export never depends on the order of writing */
 
   /* The rules of the domain for this row, checked inside the transaction
    * that writes it: return FALSE with a CLW_DOMAIN_ERROR that says what is
