@@ -8,7 +8,8 @@
  * benchmark: its name and scale, the median and spread of its runs, rows per
  * second where that applies, the baseline measured in the same run and the
  * ratio to it, and the target when there is one. PATTERN keeps the rows
- * whose name (or "name@scale") contains it.
+ * whose name contains it ("QAIF"), at one scale with "@N" ("QAIF@10",
+ * "@1").
  */
 
 #define G_LOG_DOMAIN "clw-bench"
@@ -338,17 +339,26 @@ run_case (ClwBench           *bench,
   return ok;
 }
 
+/* "QAIF" keeps every row whose name holds it; "QAIF@10" only scale 10;
+ * "@1" every row of scale 1. */
 static gboolean
 matches (const ClwBenchCase  *c,
          char               **patterns)
 {
-  g_autofree char *full = g_strdup_printf ("%s@%u", c->name, c->scale);
-
   if (patterns == NULL || patterns[0] == NULL)
     return TRUE;
+
   for (guint i = 0; patterns[i] != NULL; i++)
-    if (strstr (full, patterns[i]) != NULL)
-      return TRUE;
+    {
+      const char *at = strrchr (patterns[i], '@');
+      g_autofree char *name = g_strndup (patterns[i], at != NULL ? (gsize) (at - patterns[i]) : strlen (patterns[i]));
+
+      if (strstr (c->name, name) == NULL)
+        continue;
+      if (at == NULL || g_ascii_strtoull (at + 1, NULL, 10) == c->scale)
+        return TRUE;
+    }
+
   return FALSE;
 }
 
@@ -390,7 +400,7 @@ main (int    argc,
   g_option_context_set_summary (context,
                                 "Measure Clwstwr's main operations on demo data, each against a baseline "
                                 "doing the raw cost of the same work. PATTERN keeps the benchmarks whose "
-                                "name or name@scale contains it.");
+                                "name contains it, at one scale with @N (QAIF@10, @1).");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || runs < 1)
     {
