@@ -77,6 +77,25 @@ clw_bench_remove_database (const char *path)
     }
 }
 
+/* Demo databases of the same scale and seed made for another version of
+ * the schema will not be read again. */
+static void
+remove_stale_demos (ClwBench   *bench,
+                    guint       scale,
+                    const char *current)
+{
+  g_autofree char *prefix = g_strdup_printf ("demo-scale%u-seed%u-v", scale, CLW_DEMO_DEFAULT_SEED);
+  g_autoptr(GDir) dir = g_dir_open (bench->cache_dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".db") && !g_str_equal (name, current))
+      {
+        g_autofree char *path = g_build_filename (bench->cache_dir, name, NULL);
+        clw_bench_remove_database (path);
+      }
+}
+
 char *
 clw_bench_ensure_demo (ClwBench  *bench,
                        guint      scale,
@@ -94,6 +113,7 @@ clw_bench_ensure_demo (ClwBench  *bench,
 
   if (!clw_files_ensure_private_dir (bench->cache_dir, error))
     return NULL;
+  remove_stale_demos (bench, scale, name);
 
   /* Made under another name and renamed once whole and closed, so that an
    * interrupted bench never leaves half a demo in the cache. */
