@@ -26,7 +26,7 @@
 #include "clw-files.h"
 #include "clw-record-private.h"
 #include "clw-record.h"
-#include "clw-search-private.h"
+#include "clw-search-pause-private.h"
 #include "clw-xml.h"
 
 #define REFERENCE_RESOURCE "/io/github/clwstwr/Clwstwr/core/reference/wales.xml"

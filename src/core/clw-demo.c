@@ -29,7 +29,7 @@
 #include "clw-database-private.h"
 #include "clw-dataset.h"
 #include "clw-demo.h"
-#include "clw-search-private.h"
+#include "clw-search-pause-private.h"
 
 /* A day, as a Julian day number (GDate's): days are compared and added. */
 typedef guint32 Day;

@@ -1,4 +1,4 @@
-/* clw-search-private.c: writing many rows without indexing them one by one
+/* clw-search-pause.c: writing many rows without indexing them one by one
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -11,13 +11,13 @@
  * statement each: what the triggers do, in bulk.
  */
 
-#define G_LOG_DOMAIN "clw-search"
+#define G_LOG_DOMAIN "clw-search-pause"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "clw-search-private.h"
+#include "clw-search-pause-private.h"
 
 #include "clw-database-private.h"
 

@@ -1,4 +1,4 @@
-/* clw-search-private.h: writing many rows without indexing them one by one
+/* clw-search-pause-private.h: writing many rows without indexing them one by one
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
