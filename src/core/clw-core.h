@@ -27,6 +27,7 @@
 #include "clw-representation.h"
 #include "clw-buddy-arrangement.h"
 #include "clw-buddy-engagement.h"
+#include "clw-buddy-board.h"
 #include "clw-evidence.h"
 #include "clw-imtp-contribution.h"
 #include "clw-imtp-section.h"
