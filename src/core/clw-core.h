@@ -32,3 +32,4 @@
 #include "clw-imtp-contribution.h"
 #include "clw-imtp-section.h"
 #include "clw-imtp-workforce.h"
+#include "clw-imtp-editor.h"
