@@ -477,6 +477,7 @@ clw_date_format_display (const char *iso)
   dt = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
                               g_date_get_day (date), 12, 0, 0);
   /* TRANSLATORS: a date as in "12 Jan 2022"; see g_date_time_format() */
+  /* xgettext:no-c-format */
   return g_date_time_format (dt, _("%-d %b %Y"));
 }
 
