@@ -33,3 +33,4 @@
 #include "clw-imtp-section.h"
 #include "clw-imtp-workforce.h"
 #include "clw-imtp-editor.h"
+#include "clw-search.h"
