@@ -189,13 +189,16 @@ START_TEST (test_build_query)
   check_query ("Mo\xcc\x82n", "\"Môn\" *");             /* o + combining circumflex */
   check_query ("title:phlebotomy", "\"title phlebotomy\" *");
   check_query ("\"hello", "\"hello\" *");
-  check_query ("a OR b", "\"a\" \"OR\" \"b\" *");
+  check_query ("a OR bc", "\"a\" \"OR\" \"bc\" *");
   check_query ("NEAR(a, b)", "\"NEAR a\" \"b\"");
-  check_query ("-x ^y +z", "\"x\" \"y\" \"z\" *");
+  check_query ("-x ^y +zz", "\"x\" \"y\" \"zz\" *");
   check_query ("physio* clinic", "\"physio\" * \"clinic\" *");
   check_query ("physio*", "\"physio\" *");
+  check_query ("W", "\"W\"");
+  check_query ("Ynys M", "\"Ynys\" \"M\"");
+  check_query ("Yn", "\"Yn\" *");
   check_query ("a'r Fro", "\"a r\" \"Fro\" *");
-  check_query ("{title body}: x", "\"title\" \"body\" \"x\" *");
+  check_query ("{title body}: xy", "\"title\" \"body\" \"xy\" *");
 
   many = g_strjoinv (" ", (char *[]) { "a", "b", "c", "d", "e", "f", "g", "h", "i", "j",
                                        "k", "l", "m", "n", "o", "p", "q", "r", NULL });

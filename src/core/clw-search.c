@@ -18,6 +18,8 @@
 #include "clw-search-private.h"
 
 /* Titles weigh more than bodies; kind and row_id are not indexed. */
+#define CLW_SEARCH_MIN_PREFIX_CHARS 2
+
 #define RANK_SQL "bm25(search_index, 0.0, 0.0, 10.0, 1.0)"
 
 /* The query ------------------------------------------------------------- */
@@ -48,13 +50,16 @@ is_token_char (gunichar c)
 }
 
 /* Append @word as one quoted FTS5 string: only token characters and single
- * spaces, so it can hold no quote, operator, column filter or bracket. */
-static gboolean
+ * spaces, so it can hold no quote, operator, column filter or bracket.
+ * Returns the number of characters of its last token, 0 when the word had
+ * nothing to search for. */
+static guint
 append_term (GString    *query,
              const char *word)
 {
   g_autoptr(GString) clean = g_string_new (NULL);
   guint n_chars = 0;
+  guint last_token = 0;
   gboolean space = FALSE;
 
   for (const char *p = word; *p != '\0' && n_chars < CLW_SEARCH_MAX_TERM_CHARS; p = g_utf8_next_char (p))
@@ -64,20 +69,24 @@ append_term (GString    *query,
       if (is_token_char (c))
         {
           if (space && clean->len > 0)
-            g_string_append_c (clean, ' ');
+            {
+              g_string_append_c (clean, ' ');
+              last_token = 0;
+            }
           g_string_append_unichar (clean, c);
           space = FALSE;
           n_chars++;
+          last_token++;
         }
       else
         space = TRUE;
     }
 
   if (clean->len == 0)
-    return FALSE;
+    return 0;
 
   g_string_append_printf (query, "%s\"%s\"", query->len ? " " : "", clean->str);
-  return TRUE;
+  return last_token;
 }
 
 char *
@@ -89,6 +98,7 @@ clw_search_build_query (const char *text)
   g_autoptr(GString) query = g_string_new (NULL);
   gboolean truncated = FALSE;
   guint n_terms = 0;
+  guint last_token = 0;
   gsize len;
 
   if (text == NULL)
@@ -107,14 +117,19 @@ clw_search_build_query (const char *text)
 
   for (guint i = 0; words[i] != NULL; i++)
     {
+      guint n;
+
       if (n_terms == CLW_SEARCH_MAX_TERMS)
         {
           truncated = TRUE;
           break;
         }
-      if (append_term (query, words[i]))
+
+      n = append_term (query, words[i]);
+      if (n > 0)
         {
           n_terms++;
+          last_token = n;
           /* "physio*": the person asks for a prefix. */
           if (g_str_has_suffix (words[i], "*") && words[i + 1] != NULL)
             g_string_append (query, " *");
@@ -125,9 +140,10 @@ clw_search_build_query (const char *text)
     return NULL;
 
   /* The word being typed matches as a prefix; one followed by a space or
-   * punctuation is complete. */
+   * punctuation is complete. A single letter is not a prefix: it would
+   * match most of the index and tell nothing. */
   len = strlen (normal);
-  if (!truncated && len > 0 &&
+  if (!truncated && len > 0 && last_token >= CLW_SEARCH_MIN_PREFIX_CHARS &&
       (is_token_char (g_utf8_get_char (g_utf8_prev_char (normal + len))) || normal[len - 1] == '*'))
     g_string_append (query, " *");
 
@@ -322,11 +338,99 @@ describe_hit (ClwDatabase   *db,
   return TRUE;
 }
 
+/* One pass over the matches ---------------------------------------------- *
+ *
+ * Ranking every match is unavoidable, but a snippet costs far more than a
+ * rank, and asking FTS5 for one row's snippet afterwards runs the whole
+ * query again. So the query keeps, as it goes, the best rows of each kind
+ * so far (clw_search_keep() in its WHERE clause) and only those rows have
+ * their id and snippet read: about limit × (1 + ln (matches / limit)) rows
+ * of each kind instead of all of them. */
+
 typedef struct
 {
   gint64 fts_rowid;
   double rank;
 } Candidate;
+
+typedef struct
+{
+  guint      limit;
+  guint      n_total[CLW_N_SEARCH_KINDS];
+  GArray    *best[CLW_N_SEARCH_KINDS];   /* of Candidate, at most limit */
+} KeepState;
+
+typedef struct
+{
+  char *row_id;
+  char *snippet;
+} Kept;
+
+static void
+kept_free (gpointer data)
+{
+  Kept *kept = data;
+
+  g_free (kept->row_id);
+  g_free (kept->snippet);
+  g_free (kept);
+}
+
+#define KEEP_STATE_TYPE "ClwSearchKeepState"
+
+static void
+sql_search_keep (sqlite3_context  *ctx,
+                 int               argc,
+                 sqlite3_value   **argv)
+{
+  KeepState *state = sqlite3_value_pointer (argv[0], KEEP_STATE_TYPE);
+  Candidate candidate;
+  ClwSearchKind kind;
+  GArray *best;
+  guint worst = 0;
+
+  if (state == NULL || !kind_from_nick ((const char *) sqlite3_value_text (argv[2]), &kind))
+    {
+      sqlite3_result_int (ctx, 0);
+      return;
+    }
+
+  candidate.fts_rowid = sqlite3_value_int64 (argv[1]);
+  candidate.rank = sqlite3_value_double (argv[3]);
+  state->n_total[kind]++;
+  best = state->best[kind];
+
+  if (best->len < state->limit)
+    {
+      g_array_append_val (best, candidate);
+      sqlite3_result_int (ctx, 1);
+      return;
+    }
+
+  for (guint i = 1; i < best->len; i++)
+    if (g_array_index (best, Candidate, i).rank > g_array_index (best, Candidate, worst).rank)
+      worst = i;
+
+  if (candidate.rank < g_array_index (best, Candidate, worst).rank)
+    {
+      g_array_index (best, Candidate, worst) = candidate;
+      sqlite3_result_int (ctx, 1);
+      return;
+    }
+
+  sqlite3_result_int (ctx, 0);
+}
+
+static void
+ensure_keep_function (ClwDatabase *db)
+{
+  if (g_object_get_data (G_OBJECT (db), "clw-search-keep") != NULL)
+    return;
+
+  sqlite3_create_function (_clw_database_get_handle (db), "clw_search_keep", 4,
+                           SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, sql_search_keep, NULL, NULL);
+  g_object_set_data (G_OBJECT (db), "clw-search-keep", GINT_TO_POINTER (1));
+}
 
 static int
 compare_candidates (gconstpointer a,
@@ -349,8 +453,9 @@ search_run (ClwDatabase   *db,
 {
   g_autofree char *query = clw_search_build_query (text);
   g_autoptr(GListStore) groups = g_list_store_new (CLW_TYPE_SEARCH_GROUP);
+  g_autoptr(GHashTable) kept = NULL;
   g_autoptr(ClwStmt) stmt = NULL;
-  GArray *candidates[CLW_N_SEARCH_KINDS] = { NULL, };
+  KeepState state = { 0, };
   gboolean ok = FALSE;
   int rc;
 
@@ -360,27 +465,39 @@ search_run (ClwDatabase   *db,
   if (query == NULL)
     return G_LIST_MODEL (g_steal_pointer (&groups));
 
+  state.limit = limit;
   for (guint k = 0; k < CLW_N_SEARCH_KINDS; k++)
-    candidates[k] = g_array_new (FALSE, FALSE, sizeof (Candidate));
+    state.best[k] = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  kept = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, kept_free);
 
+  ensure_keep_function (db);
   if (cancellable != NULL)
     sqlite3_progress_handler (_clw_database_get_handle (db), 1000, progress_cb, cancellable);
 
-  /* Every match with its rank; only the ids and kinds are read here. */
+  /* The passage: the title of a practice, the text of an IMTP section (its
+   * title is its kind), the best column otherwise. */
   stmt = _clw_database_prepare (db,
-                                "SELECT rowid, kind, " RANK_SQL " FROM search_index "
-                                "WHERE search_index MATCH ?1",
+                                "SELECT rowid, row_id, CASE kind "
+                                "  WHEN 'practice' THEN snippet(search_index, 2, ?3, ?4, '…', 16) "
+                                "  WHEN 'imtp-section' THEN snippet(search_index, 3, ?3, ?4, '…', 16) "
+                                "  ELSE snippet(search_index, -1, ?3, ?4, '…', 16) END "
+                                "FROM search_index WHERE search_index MATCH ?1 "
+                                "AND clw_search_keep(?2, rowid, kind, " RANK_SQL ")",
                                 error);
   if (stmt == NULL)
     goto out;
   _clw_bind_text (stmt, 1, query);
+  sqlite3_bind_pointer (stmt, 2, &state, KEEP_STATE_TYPE, NULL);
+  _clw_bind_text (stmt, 3, CLW_SEARCH_MARK_START);
+  _clw_bind_text (stmt, 4, CLW_SEARCH_MARK_END);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      Candidate c = { sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 2) };
-      ClwSearchKind kind;
+      gint64 fts_rowid = sqlite3_column_int64 (stmt, 0);
+      Kept *row = g_new0 (Kept, 1);
 
-      if (kind_from_nick (_clw_column_text (stmt, 1), &kind))
-        g_array_append_val (candidates[kind], c);
+      row->row_id = _clw_column_dup (stmt, 1);
+      row->snippet = _clw_column_dup (stmt, 2);
+      g_hash_table_insert (kept, g_memdup2 (&fts_rowid, sizeof fts_rowid), row);
     }
   if (rc != SQLITE_DONE)
     {
@@ -393,49 +510,28 @@ search_run (ClwDatabase   *db,
     {
       g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
       g_autoptr(ClwSearchGroup) group = NULL;
-      guint n = MIN (candidates[k]->len, limit);
+      GArray *best = state.best[k];
 
-      if (candidates[k]->len == 0)
+      if (state.n_total[k] == 0)
         continue;
 
-      g_array_sort (candidates[k], compare_candidates);
+      g_array_sort (best, compare_candidates);
 
-      for (guint i = 0; i < n; i++)
+      for (guint i = 0; i < best->len; i++)
         {
-          const Candidate *c = &g_array_index (candidates[k], Candidate, i);
+          const Candidate *c = &g_array_index (best, Candidate, i);
+          Kept *row = g_hash_table_lookup (kept, &c->fts_rowid);
           ClwSearchHit hit = { .kind = k, .rank = c->rank };
           g_autoptr(GError) local_error = NULL;
 
+          if (row == NULL || row->row_id == NULL)
+            continue;
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
             goto out;
 
-          /* The passage: the title of a practice, the text of an IMTP
-           * section (its title is its kind), the best column otherwise. */
-          stmt = _clw_database_prepare (db,
-                                        "SELECT row_id, snippet(search_index, ?3, '" CLW_SEARCH_MARK_START
-                                        "', '" CLW_SEARCH_MARK_END "', '…', 16) "
-                                        "FROM search_index WHERE search_index MATCH ?1 AND rowid = ?2",
-                                        error);
-          if (stmt == NULL)
-            goto out;
-          _clw_bind_text (stmt, 1, query);
-          sqlite3_bind_int64 (stmt, 2, c->fts_rowid);
-          sqlite3_bind_int (stmt, 3, k == CLW_SEARCH_KIND_PRACTICE ? 2 :
-                                     k == CLW_SEARCH_KIND_IMTP_SECTION ? 3 : -1);
-          rc = sqlite3_step (stmt);
-          if (rc == SQLITE_ROW)
-            {
-              hit.row_id = _clw_column_dup (stmt, 0);
-              hit.snippet = _clw_column_dup (stmt, 1);
-            }
-          g_clear_pointer (&stmt, _clw_stmt_release);
-          if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-            {
-              step_error (db, rc, cancellable, error);
-              goto out;
-            }
-
-          if (hit.row_id != NULL && describe_hit (db, &hit, &local_error))
+          hit.row_id = g_strdup (row->row_id);
+          hit.snippet = g_strdup (row->snippet);
+          if (describe_hit (db, &hit, &local_error))
             g_ptr_array_add (results, _clw_search_result_new (&hit));
           _clw_search_hit_clear (&hit);
 
@@ -446,17 +542,19 @@ search_run (ClwDatabase   *db,
             }
         }
 
-      group = _clw_search_group_new (k, candidates[k]->len, results);
+      group = _clw_search_group_new (k, state.n_total[k], results);
       g_list_store_append (groups, group);
     }
 
   ok = TRUE;
 
 out:
+  if (stmt != NULL)
+    g_clear_pointer (&stmt, _clw_stmt_release);
   if (cancellable != NULL)
     sqlite3_progress_handler (_clw_database_get_handle (db), 0, NULL, NULL);
   for (guint k = 0; k < CLW_N_SEARCH_KINDS; k++)
-    g_array_unref (candidates[k]);
+    g_array_unref (state.best[k]);
 
   return ok ? G_LIST_MODEL (g_steal_pointer (&groups)) : NULL;
 }
