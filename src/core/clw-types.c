@@ -181,6 +181,11 @@ LABEL_FUNC (clw_search_kind_to_label, ClwSearchKind,
             N_("Evidence"),
             N_("IMTP contributions"))
 
+LABEL_FUNC (clw_file_problem_to_label, ClwFileProblem,
+            N_("Missing"),
+            N_("Changed or damaged"),
+            N_("Cannot be read"))
+
 gboolean
 clw_representative_role_is_clinical (ClwRepresentativeRole role)
 {

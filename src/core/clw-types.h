@@ -212,6 +212,14 @@ typedef enum
 
 #define CLW_N_SEARCH_KINDS 5
 
+/* What is wrong with a stored evidence file. */
+typedef enum
+{
+  CLW_FILE_PROBLEM_MISSING,
+  CLW_FILE_PROBLEM_CORRUPTED,
+  CLW_FILE_PROBLEM_UNREADABLE,
+} ClwFileProblem;
+
 const char *clw_enum_to_nick     (GType        enum_type,
                                   int          value);
 gboolean    clw_enum_from_nick   (GType        enum_type,
@@ -236,6 +244,7 @@ const char *clw_workforce_role_to_label       (ClwWorkforceRole      role);
 const char *clw_verdict_to_label              (ClwVerdict            verdict);
 const char *clw_buddy_rule_to_label           (ClwBuddyRule          rule);
 const char *clw_search_kind_to_label          (ClwSearchKind         kind);
+const char *clw_file_problem_to_label         (ClwFileProblem        problem);
 
 gboolean    clw_representative_role_is_clinical (ClwRepresentativeRole role);
 
