@@ -17,6 +17,7 @@ static const ClwCliCommand commands[] = {
   { "init", N_("Create a database with the reference data"), clw_cli_init },
   { "import", N_("Import a dataset file, all or nothing"), clw_cli_import },
   { "export", N_("Export the database, a health board or a cluster as a dataset file"), clw_cli_export },
+  { "evidence", N_("Attach, list, export, verify and prune evidence files"), clw_cli_evidence },
 };
 
 ClwDatabase *

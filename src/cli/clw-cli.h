@@ -57,5 +57,6 @@ gboolean     clw_cli_resolve_scope   (ClwDatabase          *db,
 int clw_cli_init          (const ClwCliGlobals *globals, int argc, char **argv, GError **error);
 int clw_cli_import        (const ClwCliGlobals *globals, int argc, char **argv, GError **error);
 int clw_cli_export        (const ClwCliGlobals *globals, int argc, char **argv, GError **error);
+int clw_cli_evidence      (const ClwCliGlobals *globals, int argc, char **argv, GError **error);
 
 G_END_DECLS
