@@ -89,8 +89,9 @@ progress_cb (goffset  current,
   if (percent == *last)
     return;
   *last = percent;
+  g_printerr ("\r");
   /* TRANSLATORS: progress of copying a file into the evidence folder */
-  g_printerr (_("\rStoring the file: %d%%"), percent);
+  g_printerr (_("Storing the file: %d%%"), percent);
   if (current == total)
     g_printerr ("\n");
 }
