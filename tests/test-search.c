@@ -195,6 +195,8 @@ START_TEST (test_build_query)
   check_query ("physio* clinic", "\"physio\" * \"clinic\" *");
   check_query ("physio*", "\"physio\" *");
   check_query ("W", "\"W\"");
+  check_query ("Ynys\xc2\xa0" "M\xc3\xb4n\xe3\x80\x80" "Bont\t", "\"Ynys\" \"Môn\" \"Bont\"");
+  check_query ("a* bc", "\"a\" \"bc\" *");
   check_query ("Ynys M", "\"Ynys\" \"M\"");
   check_query ("Yn", "\"Yn\" *");
   check_query ("a'r Fro", "\"a r\" \"Fro\" *");

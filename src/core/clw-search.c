@@ -110,10 +110,17 @@ clw_search_build_query (const char *text)
   if (normal == NULL)
     return NULL;
 
-  for (char *p = normal; *p != '\0'; p = g_utf8_next_char (p))
-    if (g_unichar_isspace (g_utf8_get_char (p)))
-      *p = ' ';
-  words = g_strsplit (normal, " ", -1);
+  {
+    g_autoptr(GString) spaced = g_string_new (NULL);
+
+    /* Any space (a no-break space, a tab) separates words. */
+    for (const char *p = normal; *p != '\0'; p = g_utf8_next_char (p))
+      {
+        gunichar c = g_utf8_get_char (p);
+        g_string_append_unichar (spaced, g_unichar_isspace (c) ? ' ' : c);
+      }
+    words = g_strsplit (spaced->str, " ", -1);
+  }
 
   for (guint i = 0; words[i] != NULL; i++)
     {
@@ -131,7 +138,8 @@ clw_search_build_query (const char *text)
           n_terms++;
           last_token = n;
           /* "physio*": the person asks for a prefix. */
-          if (g_str_has_suffix (words[i], "*") && words[i + 1] != NULL)
+          if (g_str_has_suffix (words[i], "*") && words[i + 1] != NULL &&
+              n >= CLW_SEARCH_MIN_PREFIX_CHARS)
             g_string_append (query, " *");
         }
     }
