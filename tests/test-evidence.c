@@ -419,14 +419,16 @@ START_TEST (test_verify)
   ck_assert_ptr_nonnull (strstr (clw_evidence_problem_get_message (missing), "“Second”, “Second, again”"));
   ck_assert_uint_eq (g_strv_length ((char **) clw_evidence_problem_get_evidence_ids (missing)), 2);
 
-  /* Attaching the file again repairs it. */
+  /* Attaching the files again repairs them. */
   g_clear_object (&problems);
   {
     g_autoptr(ClwEvidence) again = attach (b, "Second, restored");
+    g_autoptr(ClwEvidence) first_again = attach (a, "First, restored");
   }
   problems = clw_evidence_verify (fx.db, NULL, NULL, &error);
   ck_assert_no_error (error);
-  ck_assert_uint_eq (g_list_model_get_n_items (problems), 1);
+  ck_assert_uint_eq (g_list_model_get_n_items (problems), 0);
+  ck_assert_uint_eq (n_stored (), 2);
 }
 END_TEST
 

@@ -456,19 +456,14 @@ clw_attachment_store_add_file_full (ClwAttachmentStore     *self,
   target = clw_attachment_store_get_path (self, sha256);
   target_dir = g_path_get_dirname (target);
 
-  /* Stored once: the same content attached again keeps the file there,
-   * unless that one has lost its end (then the complete copy replaces it). */
+  /* Stored once: the same content attached again takes the place of the
+   * file that is there (the same bytes, or the right ones if that file has
+   * been damaged since). */
   {
     GStatBuf existing;
 
-    if (g_stat (target, &existing) == 0 && S_ISREG (existing.st_mode) &&
-        (guint64) existing.st_size == total)
-      {
-        if (added != NULL)
-          *added = FALSE;
-        ok = TRUE;
-        goto out;
-      }
+    if (added != NULL)
+      *added = !(g_stat (target, &existing) == 0 && S_ISREG (existing.st_mode));
   }
 
   if (!clw_files_ensure_private_dir (target_dir, error))
@@ -484,9 +479,6 @@ clw_attachment_store_add_file_full (ClwAttachmentStore     *self,
     }
   g_clear_pointer (&temp_path, g_free);
   sync_folder (target_dir);
-
-  if (added != NULL)
-    *added = TRUE;
   ok = TRUE;
 
 out:

@@ -7,8 +7,9 @@
  * SHA-256 in a folder named by the first two hexadecimal digits,
  * "ab/ab12…" (folders 0700, files 0600). A file is only ever added whole:
  * it is hashed while it is copied into a temporary file in the store,
- * which is renamed into place once complete; a file already there is not
- * stored twice. The name of a file is its hash, so the store can check
+ * which is renamed into place once complete; the same content is never
+ * stored twice (adding it again replaces the copy there, repairing it if
+ * it was damaged). The name of a file is its hash, so the store can check
  * itself. The store knows nothing of the database: which files are in use
  * is the evidence table's business (clw-evidence-files.h).
  */
