@@ -124,6 +124,93 @@ clw_test_source_path (const char *relative)
   return g_build_filename (TEST_SOURCE_DIR, relative, NULL);
 }
 
+GBytes *
+clw_test_read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  ck_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+void
+clw_test_write_file (const char *path,
+                     const void *data,
+                     gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, length, &error);
+  ck_assert_no_error (error);
+}
+
+gboolean
+clw_test_bytes_equal_file (GBytes     *bytes,
+                           const char *path)
+{
+  g_autoptr(GBytes) now = clw_test_read_file (path);
+
+  return g_bytes_equal (bytes, now);
+}
+
+char *
+clw_test_export (ClwDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = clw_dataset_export_bytes (db, CLW_SCOPE_ALL, NULL, &error);
+  gsize size;
+  const char *data;
+
+  ck_assert_no_error (error);
+  data = g_bytes_get_data (bytes, &size);
+  return g_strndup (data, size);
+}
+
+gint64
+clw_test_count_rows (ClwDatabase *db,
+                     const char  *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\"", table);
+
+  return clw_test_query_int (db, sql);
+}
+
+char *
+clw_test_insert (ClwDatabase *db,
+                 gpointer     record)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClwRecord) owned = record;
+
+  clw_record_insert (owned, db, CLW_WRITE_DEFAULT, &error);
+  ck_assert_no_error (error);
+  return g_strdup (clw_record_get_id (owned));
+}
+
+ClwTestSnapshot *
+clw_test_snapshot_take (ClwDatabase *db)
+{
+  ClwTestSnapshot *snapshot = g_new0 (ClwTestSnapshot, 1);
+
+  snapshot->export = clw_test_export (db);
+  snapshot->audit_rows = clw_test_count_rows (db, "audit_log");
+  snapshot->search_rows = clw_test_count_rows (db, "search_map");
+  return snapshot;
+}
+
+void
+clw_test_snapshot_free (ClwTestSnapshot *snapshot)
+{
+  if (snapshot == NULL)
+    return;
+
+  g_free (snapshot->export);
+  g_free (snapshot);
+}
+
 int
 clw_test_run (Suite  *suite,
               int     argc,

@@ -466,12 +466,45 @@ query_int (sqlite3    *db,
   return value;
 }
 
-/* The checks made on a read-only connection before anything is written. */
 static gboolean
-inspect_existing (const char            *path,
-                  ClwDatabaseOpenFlags   flags,
-                  int                   *version_out,
-                  GError               **error)
+side_file_exists (const char *path,
+                  const char *suffix)
+{
+  g_autofree char *side = g_strconcat (path, suffix, NULL);
+
+  return g_file_test (side, G_FILE_TEST_EXISTS);
+}
+
+/* Add what PRAGMA integrity_check said to @problems, on one line. */
+static void
+append_integrity_problem (GString    *problems,
+                          const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = g_strstrip (lines[i]);
+
+      if (*line == '\0' || g_str_equal (line, "ok") || g_str_has_prefix (line, "*** in database"))
+        continue;
+      g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", line);
+    }
+}
+
+/* The checks made on a read-only connection before anything is written.
+ *
+ * Even a read-only connection to a database in WAL mode creates the -wal
+ * and -shm files beside it, and leaves them there when it cannot write. So
+ * when nobody has the file open (no -wal or -journal beside it), the file
+ * is all there is and it is read as immutable: no lock, no side file, a
+ * file that is refused is left exactly as it was found. */
+static gboolean
+inspect_existing_once (const char            *path,
+                       ClwDatabaseOpenFlags   flags,
+                       gboolean               immutable,
+                       int                   *version_out,
+                       GError               **error)
 {
   sqlite3 *db = NULL;
   int rc;
@@ -479,7 +512,17 @@ inspect_existing (const char            *path,
   int version;
   int n_tables;
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (immutable)
+    {
+      g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+      g_autofree char *file_uri = g_filename_to_uri (absolute, NULL, NULL);
+      g_autofree char *uri = g_strconcat (file_uri, "?immutable=1", NULL);
+
+      rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    }
+  else
+    rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+
   if (rc != SQLITE_OK)
     {
       g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_OPEN,
@@ -536,15 +579,13 @@ inspect_existing (const char            *path,
       rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check(5)", -1, &stmt, NULL);
       while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
-          const char *line = (const char *) sqlite3_column_text (stmt, 0);
-          if (g_strcmp0 (line, "ok") != 0)
-            g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", line);
+          append_integrity_problem (problems, (const char *) sqlite3_column_text (stmt, 0));
           rc = SQLITE_OK;
         }
       sqlite3_finalize (stmt);
 
       if (rc != SQLITE_DONE && rc != SQLITE_OK)
-        g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", sqlite3_errmsg (db));
+        append_integrity_problem (problems, sqlite3_errmsg (db));
 
       if (problems->len > 0)
         {
@@ -559,6 +600,31 @@ inspect_existing (const char            *path,
   sqlite3_close (db);
   *version_out = version;
   return TRUE;
+}
+
+static gboolean
+inspect_existing (const char            *path,
+                  ClwDatabaseOpenFlags   flags,
+                  int                   *version_out,
+                  GError               **error)
+{
+  gboolean in_use = side_file_exists (path, "-wal") || side_file_exists (path, "-journal");
+  g_autoptr(GError) local_error = NULL;
+
+  if (in_use)
+    return inspect_existing_once (path, flags, FALSE, version_out, error);
+
+  if (inspect_existing_once (path, flags, TRUE, version_out, &local_error) &&
+      !side_file_exists (path, "-wal") && !side_file_exists (path, "-journal"))
+    return TRUE;
+
+  /* Another program started writing while the file was read as immutable:
+   * what was read may be out of date, so read it again the ordinary way. */
+  if (side_file_exists (path, "-wal") || side_file_exists (path, "-journal"))
+    return inspect_existing_once (path, flags, FALSE, version_out, error);
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 static char *
@@ -634,19 +700,22 @@ migrate (ClwDatabase  *self,
       g_autofree char *resource = g_strconcat (MIGRATIONS_PATH, names[v], NULL);
       g_autoptr(GBytes) bytes = NULL;
       g_autofree char *sql = NULL;
-      g_autoptr(GError) local_error = NULL;
+      char *errmsg = NULL;
+      int rc;
 
       bytes = g_resource_lookup_data (clw_core_get_resource (), resource,
                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
       g_assert (bytes != NULL);
       sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
-      if (!clw_database_exec (self, sql, &local_error))
+      rc = sqlite3_exec (self->db, sql, NULL, NULL, &errmsg);
+      if (rc != SQLITE_OK)
         {
           g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_MIGRATION,
-                       _("Could not update “%s” to database version %d (%s): %s "
+                       _("Could not update “%s” to database version %d (%s): %s. "
                          "Nothing was changed."),
-                       self->path, v + 1, names[v], local_error->message);
+                       self->path, v + 1, names[v], errmsg != NULL ? errmsg : sqlite3_errstr (rc));
+          sqlite3_free (errmsg);
           clw_database_exec (self, "ROLLBACK", NULL);
           return FALSE;
         }
@@ -991,6 +1060,15 @@ clw_database_open (const char            *path,
                            _("“%s” is empty."), path);
               return NULL;
             }
+          /* It is about to hold health board data: as private as a new file. */
+          if (g_chmod (path, 0600) != 0)
+            {
+              int saved_errno = errno;
+              g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_OPEN,
+                           _("Could not make “%s” readable by its owner only: %s"),
+                           path, g_strerror (saved_errno));
+              return NULL;
+            }
         }
       else if (!inspect_existing (path, flags, &version, error))
         return NULL;
@@ -1030,7 +1108,13 @@ clw_database_open (const char            *path,
           if (!fresh && self->version > 0 && !backup (self, error))
             return NULL;
           if (!migrate (self, clw_database_get_latest_version (), error))
-            return NULL;
+            {
+              /* Nothing was changed: the backup is the same as the file. */
+              if (self->backup_path != NULL)
+                g_unlink (self->backup_path);
+              g_clear_pointer (&self->backup_path, g_free);
+              return NULL;
+            }
         }
 
       if (fresh)
@@ -1480,6 +1564,20 @@ revert_row (ClwDatabase  *self,
   return TRUE;
 }
 
+/* table_name, row_id, action, old_values, new_values: old or new values
+ * may be NULL, so not a NULL-terminated array. */
+#define AUDIT_ROW_COLUMNS 5
+
+static void
+audit_row_free (gpointer data)
+{
+  char **row = data;
+
+  for (int i = 0; i < AUDIT_ROW_COLUMNS; i++)
+    g_free (row[i]);
+  g_free (row);
+}
+
 gboolean
 clw_database_undo (ClwDatabase  *self,
                    GError      **error)
@@ -1514,11 +1612,11 @@ clw_database_undo (ClwDatabase  *self,
       goto failed;
     _clw_bind_text (stmt, 1, entry->change_id);
 
-    rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+    rows = g_ptr_array_new_with_free_func (audit_row_free);
     while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
       {
-        char **row = g_new0 (char *, 6);
-        for (int i = 0; i < 5; i++)
+        char **row = g_new0 (char *, AUDIT_ROW_COLUMNS);
+        for (int i = 0; i < AUDIT_ROW_COLUMNS; i++)
           row[i] = _clw_column_dup (stmt, i);
         g_ptr_array_add (rows, row);
       }
@@ -1568,11 +1666,7 @@ clw_database_check_integrity (ClwDatabase  *self,
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *line = _clw_column_text (stmt, 0);
-      if (g_strcmp0 (line, "ok") != 0)
-        g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", line);
-    }
+    append_integrity_problem (problems, _clw_column_text (stmt, 0));
   if (rc != SQLITE_DONE)
     return _clw_database_set_error (self, rc, _("checking the database"), error);
 

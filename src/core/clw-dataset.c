@@ -83,7 +83,7 @@ scope_filter (const char *table,
     return g_strdup_printf ("small_practice_id IN (%s)", practices);
   if (g_str_equal (table, "evidence"))
     return g_strdup_printf ("practice_id IN (%s) OR meeting_id IN (%s)", practices, meetings);
-  if (g_str_equal (table, "imtp_section"))
+  if (g_str_equal (table, "imtp_section") || g_str_equal (table, "imtp_workforce"))
     return g_strdup_printf ("contribution_id IN (SELECT id FROM imtp_contribution WHERE practice_id IN (%s))",
                             practices);
 

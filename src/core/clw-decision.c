@@ -99,6 +99,7 @@ clw_decision_apply (ClwRecord    *request,
                     GError      **error)
 {
   g_autoptr(ClwRecord) decided = NULL;
+  g_autoptr(ClwRecord) stored = NULL;
   ClwArrangementStatus status;
   gboolean ok;
 
@@ -124,6 +125,28 @@ clw_decision_apply (ClwRecord    *request,
   if (!clw_database_begin (db, error))
     return FALSE;
   clw_database_set_change_label (db, agree ? _("Agree request") : _("Refuse request"));
+
+  /* What is stored decides, not the caller's copy: someone may have
+   * decided the request since the copy was read. */
+  if (clw_record_get_id (request) != NULL)
+    stored = clw_record_load (db, G_OBJECT_TYPE (request), clw_record_get_id (request), error);
+  else
+    g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_NOT_FOUND, _("This request has not been saved yet."));
+  if (stored == NULL)
+    {
+      clw_database_rollback (db);
+      return FALSE;
+    }
+  g_object_get (stored, "status", &status, NULL);
+  if (status != CLW_ARRANGEMENT_STATUS_REQUESTED)
+    {
+      g_set_error (error, CLW_DOMAIN_ERROR, CLW_DOMAIN_ERROR_RULE,
+                   _("This request has been decided already (%s)."),
+                   clw_arrangement_status_to_label (status));
+      clw_database_rollback (db);
+      return FALSE;
+    }
+
   ok = clw_record_update (decided, db, CLW_WRITE_DEFAULT, error);
   if (!ok)
     {

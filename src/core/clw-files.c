@@ -66,10 +66,12 @@ clw_files_read_limited (const char  *path,
 
   if ((guint64) st.st_size > max_size)
     {
-      g_autofree char *size = g_format_size (st.st_size);
-      g_autofree char *limit = g_format_size (max_size);
+      /* In MiB, as --max-size counts. */
+      g_autofree char *size = g_format_size_full (st.st_size, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (max_size, G_FORMAT_SIZE_IEC_UNITS);
       g_set_error (error, CLW_IMPORT_ERROR, CLW_IMPORT_ERROR_TOO_LARGE,
-                   _("“%s” is %s, more than the limit of %s. Nothing was read."),
+                   _("“%s” is %s, more than the limit of %s. Nothing was read; if a file "
+                     "this large is expected, raise the limit."),
                    path, size, limit);
       return NULL;
     }
@@ -84,9 +86,10 @@ clw_files_read_limited (const char  *path,
   /* The file may have grown since it was measured. */
   if (length > max_size)
     {
-      g_autofree char *limit = g_format_size (max_size);
+      g_autofree char *limit = g_format_size_full (max_size, G_FORMAT_SIZE_IEC_UNITS);
       g_set_error (error, CLW_IMPORT_ERROR, CLW_IMPORT_ERROR_TOO_LARGE,
-                   _("“%s” is more than the limit of %s. Nothing was read."), path, limit);
+                   _("“%s” is more than the limit of %s. Nothing was read; if a file "
+                     "this large is expected, raise the limit."), path, limit);
       return NULL;
     }
 

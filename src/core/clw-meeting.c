@@ -41,8 +41,12 @@ static char *
 clw_meeting_describe (ClwRecord *record)
 {
   ClwMeeting *self = CLW_MEETING (record);
-  g_autofree char *when = clw_date_format_display (clw_meeting_get_starts_at (self));
+  g_autofree char *when = NULL;
 
+  if (clw_text_is_blank (clw_meeting_get_starts_at (self)))
+    return g_strdup (_("Meeting"));
+
+  when = clw_date_format_display (clw_meeting_get_starts_at (self));
   return g_strdup_printf (_("Meeting of %s"), when);
 }
 

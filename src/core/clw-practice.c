@@ -46,7 +46,10 @@ clw_practice_describe (ClwRecord *record)
   ClwPractice *self = CLW_PRACTICE (record);
   const char *code = clw_practice_get_code (self);
 
-  return g_strdup_printf (_("Practice %s"), code != NULL ? code : "");
+  if (clw_text_is_blank (code))
+    return g_strdup (_("Practice"));
+
+  return g_strdup_printf (_("Practice %s"), code);
 }
 
 /* A letter and five digits, as W12345. */

@@ -26,6 +26,7 @@ typedef struct
   char   *update_sql;
   char   *delete_sql;
   char   *exists_sql;
+  char   *created_sql;
 } TypeInfo;
 
 typedef struct
@@ -170,12 +171,22 @@ build_sql (GType     type,
                                       table, sets->str, differs->len ? differs->str : "0");
   info->delete_sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", table);
   info->exists_sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", table);
+  info->created_sql = g_strdup_printf ("SELECT created_at FROM %s WHERE id = ?1", table);
 }
 
 static TypeInfo *
 type_info_get (GType type)
 {
   TypeInfo *info = type_info_peek (type);
+
+  if (info == NULL)
+    {
+      /* The class declares its columns in class_init, which has not run
+       * when no object of the type was made yet (a reference check names
+       * the table it points to): run it. */
+      g_type_class_unref (g_type_class_ref (type));
+      info = type_info_peek (type);
+    }
 
   g_assert (info != NULL);
   if (g_once_init_enter (&info->select_sql))
@@ -832,6 +843,20 @@ validate_columns (ClwRecord    *self,
           continue;
         }
 
+      /* Bytes are at least as many as characters: count only when needed. */
+      if (strlen (text) > CLW_RECORD_MAX_TEXT_LENGTH)
+        {
+          glong length = g_utf8_strlen (text, -1);
+
+          if (length > CLW_RECORD_MAX_TEXT_LENGTH)
+            {
+              g_set_error (error, CLW_DOMAIN_ERROR, CLW_DOMAIN_ERROR_INVALID,
+                           _("Text too long for the %s: %ld characters, where %d is the most it may hold."),
+                           column_label (c), length, CLW_RECORD_MAX_TEXT_LENGTH);
+              return FALSE;
+            }
+        }
+
       switch (c->kind)
         {
         case CLW_COLUMN_DATE:
@@ -1005,22 +1030,41 @@ stamp (ClwRecord     *self,
        ClwWriteFlags  flags)
 {
   GValue *values = ensure_values (self);
-  g_autofree char *now = NULL;
+  gboolean keep = (flags & CLW_WRITE_KEEP_METADATA) != 0;
+  g_autofree char *now = clw_timestamp_now ();
 
   if (g_value_get_string (&values[PROP_ID - 1]) == NULL)
     g_value_take_string (&values[PROP_ID - 1], clw_uuid_new ());
 
-  if ((flags & CLW_WRITE_KEEP_METADATA) &&
-      g_value_get_string (&values[PROP_CREATED_AT - 1]) != NULL &&
-      g_value_get_string (&values[PROP_UPDATED_AT - 1]) != NULL &&
-      g_value_get_string (&values[PROP_UPDATED_BY - 1]) != NULL)
-    return;
-
-  now = clw_timestamp_now ();
-  if (creating || g_value_get_string (&values[PROP_CREATED_AT - 1]) == NULL)
+  /* A new row is created now, unless a document being imported says when;
+   * a row that is updated keeps the time it was created (the caller reads
+   * the stored one when the record does not carry it). */
+  if (creating && (!keep || g_value_get_string (&values[PROP_CREATED_AT - 1]) == NULL))
     g_value_set_string (&values[PROP_CREATED_AT - 1], now);
-  g_value_set_string (&values[PROP_UPDATED_AT - 1], now);
-  g_value_set_string (&values[PROP_UPDATED_BY - 1], clw_database_get_user (db));
+
+  if (!keep ||
+      g_value_get_string (&values[PROP_UPDATED_AT - 1]) == NULL ||
+      g_value_get_string (&values[PROP_UPDATED_BY - 1]) == NULL)
+    {
+      g_value_set_string (&values[PROP_UPDATED_AT - 1], now);
+      g_value_set_string (&values[PROP_UPDATED_BY - 1], clw_database_get_user (db));
+    }
+}
+
+/* The creation time of the stored row, or NULL. */
+static char *
+stored_created_at (ClwRecord   *self,
+                   ClwDatabase *db)
+{
+  TypeInfo *info = type_info_get (G_OBJECT_TYPE (self));
+  g_autoptr(ClwStmt) stmt = _clw_database_prepare (db, info->created_sql, NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  _clw_bind_text (stmt, 1, clw_record_get_id (self));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return _clw_column_dup (stmt, 0);
+  return NULL;
 }
 
 static gboolean
@@ -1035,6 +1079,12 @@ write_row (ClwRecord      *self,
   g_autoptr(ClwRecord) stamped = clw_record_copy (self);
   g_autoptr(ClwStmt) stmt = NULL;
   int rc;
+
+  if (!creating && clw_record_get_created_at (stamped) == NULL)
+    {
+      GValue *values = ensure_values (stamped);
+      g_value_take_string (&values[PROP_CREATED_AT - 1], stored_created_at (stamped, db));
+    }
 
   stamp (stamped, db, creating, flags);
 
@@ -1307,6 +1357,7 @@ clw_record_list (ClwDatabase  *db,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(ClwStmt) stmt = NULL;
   g_autofree char *sql = NULL;
+  const char *order_by;
   TypeInfo *info;
   int rc;
 
@@ -1316,9 +1367,10 @@ clw_record_list (ClwDatabase  *db,
   klass = g_type_class_ref (type);
   info = type_info_get (type);
 
-  sql = g_strdup_printf ("%s%s%s ORDER BY %s", info->select_sql,
-                         where ? " WHERE " : "", where ? where : "",
-                         CLW_RECORD_CLASS (klass)->order_by);
+  order_by = CLW_RECORD_CLASS (klass)->order_by;
+  sql = g_strdup_printf ("%s%s%s ORDER BY %s%s", info->select_sql,
+                         where ? " WHERE " : "", where ? where : "", order_by,
+                         g_str_equal (order_by, "id") || g_str_has_suffix (order_by, ", id") ? "" : ", id");
   stmt = _clw_database_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;

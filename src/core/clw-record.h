@@ -26,6 +26,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_DERIVABLE_TYPE (ClwRecord, clw_record, CLW, RECORD, GObject)
 
+/* The most characters a column of text holds: the dataset format carries
+ * no more (data/dataset.xsd), so that every export can be imported again. */
+#define CLW_RECORD_MAX_TEXT_LENGTH 100000
+
 typedef enum
 {
   CLW_COLUMN_TEXT,
@@ -72,7 +76,9 @@ struct _ClwRecordClass
   GObjectClass parent_class;
 
   const char  *table_name;   /* "practice" */
-  const char  *order_by;     /* SQL ORDER BY of lists and exports, "code" */
+  const char  *order_by;     /* SQL ORDER BY of lists and exports, "code"; rows
+                              * that sort equal follow their ids, so that an
+                              * export never depends on the order of writing */
 
   /* The rules of the domain for this row, checked inside the transaction
    * that writes it: return FALSE with a CLW_DOMAIN_ERROR that says what is

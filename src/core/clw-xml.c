@@ -125,6 +125,24 @@ typedef struct
   guint      dropped;
 } ErrorSink;
 
+/* Remove every "{...}" from @message, in place. */
+static void
+strip_namespaces (char *message)
+{
+  char *out = message;
+
+  for (const char *in = message; *in; )
+    {
+      const char *close = *in == '{' ? strchr (in, '}') : NULL;
+
+      if (close != NULL)
+        in = close + 1;
+      else
+        *out++ = *in++;
+    }
+  *out = '\0';
+}
+
 static void
 collect_error (void        *user_data,
                xmlErrorPtr  err)
@@ -143,8 +161,33 @@ collect_error (void        *user_data,
     }
 
   message = g_strstrip (g_strdup (err->message != NULL ? err->message : _("unknown error")));
+  /* The schema validator writes names as {namespace}name: the namespace is
+   * the same throughout a file, and only makes the message harder to read. */
+  if (err->domain == XML_FROM_SCHEMASV)
+    strip_namespaces (message);
+
   if (err->node != NULL && ((xmlNode *) err->node)->type == XML_ELEMENT_NODE)
     element = (const char *) ((xmlNode *) err->node)->name;
+  else if (err->domain == XML_FROM_PARSER && err->ctxt != NULL)
+    {
+      /* A document that is not well-formed: the element being read. */
+      xmlParserCtxtPtr ctxt = err->ctxt;
+
+      if (ctxt->node != NULL && ctxt->node->type == XML_ELEMENT_NODE)
+        element = (const char *) ctxt->node->name;
+    }
+
+  /* libxml2 may say the same thing several times over (an entity loop is
+   * reported at each level): once is enough. */
+  if (sink->problems->len > 0)
+    {
+      ClwXmlProblem *last = g_ptr_array_index (sink->problems, sink->problems->len - 1);
+
+      if (last->line == (guint) MAX (err->line, 0) &&
+          g_strcmp0 (last->element, element) == 0 &&
+          g_strcmp0 (last->message, message) == 0)
+        return;
+    }
 
   g_ptr_array_add (sink->problems, clw_xml_problem_new (err->line > 0 ? err->line : 0, element, message));
 }
@@ -197,9 +240,18 @@ clw_xml_parse_untrusted (GBytes      *bytes,
 
   if (doc->intSubset != NULL || doc->extSubset != NULL)
     {
-      xmlNode *dtd = (xmlNode *) (doc->intSubset != NULL ? doc->intSubset : doc->extSubset);
+      const char *doctype = g_strstr_len (data, size, "<!DOCTYPE");
+      guint line = 0;
+
+      /* libxml2 keeps no line for a DOCTYPE: count them. */
+      if (doctype != NULL)
+        {
+          line = 1;
+          for (const char *p = data; p < doctype; p++)
+            line += *p == '\n';
+        }
       g_ptr_array_add (problems,
-                       clw_xml_problem_new (xmlGetLineNo (dtd) > 0 ? xmlGetLineNo (dtd) : 0, NULL,
+                       clw_xml_problem_new (line, NULL,
                                             _("the document declares a DOCTYPE, which Clwstwr "
                                               "files never do; it is not read, for safety")));
       g_set_error (error, CLW_IMPORT_ERROR, CLW_IMPORT_ERROR_MALFORMED,
