@@ -241,7 +241,7 @@ _clw_buddy_rules_evaluate (ClwDatabase  *db,
       !load_facts (db, buddy_practice_id, &buddy, error))
     goto out;
 
-  from = clw_date_format_display (starts_on);
+  from = g_strdup (starts_on != NULL ? starts_on : "");
 
   if (rules & (1u << CLW_BUDDY_RULE_DIFFERENT_PRACTICES))
     {
@@ -327,11 +327,10 @@ _clw_buddy_rules_evaluate (ClwDatabase  *db,
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
         {
-          g_autofree char *on = clw_date_format_display (_clw_column_text (stmt, 1));
           add_outcome (outcomes, CLW_BUDDY_RULE_NO_OTHER_REQUEST, FALSE,
                        g_strdup_printf (_("A request to buddy %s with %s, made on %s, is waiting "
                                           "for the health board's decision: decide it first."),
-                                        small.code, _clw_column_text (stmt, 0), on));
+                                        small.code, _clw_column_text (stmt, 0), _clw_column_text (stmt, 1)));
         }
       else if (rc == SQLITE_DONE)
         add_outcome (outcomes, CLW_BUDDY_RULE_NO_OTHER_REQUEST, TRUE,
@@ -354,11 +353,10 @@ _clw_buddy_rules_evaluate (ClwDatabase  *db,
         goto out;
       if (other != NULL)
         {
-          g_autofree char *since = clw_date_format_display (other_from);
           add_outcome (outcomes, CLW_BUDDY_RULE_NO_OTHER_BUDDY, FALSE,
                        g_strdup_printf (_("%s already has an agreed buddy (%s, from %s) for part "
                                           "of this period. End that arrangement first."),
-                                        small.code, other, since));
+                                        small.code, other, other_from));
         }
       else
         add_outcome (outcomes, CLW_BUDDY_RULE_NO_OTHER_BUDDY, TRUE,
@@ -375,11 +373,10 @@ _clw_buddy_rules_evaluate (ClwDatabase  *db,
         goto out;
       if (other != NULL)
         {
-          g_autofree char *since = clw_date_format_display (other_from);
           add_outcome (outcomes, CLW_BUDDY_RULE_BUDDY_NOT_BUDDIED, FALSE,
                        g_strdup_printf (_("%s is itself buddied with %s from %s: a practice that "
                                           "relies on a buddy cannot be one."),
-                                        buddy.code, other, since));
+                                        buddy.code, other, other_from));
         }
       else
         add_outcome (outcomes, CLW_BUDDY_RULE_BUDDY_NOT_BUDDIED, TRUE,
@@ -396,11 +393,10 @@ _clw_buddy_rules_evaluate (ClwDatabase  *db,
         goto out;
       if (other != NULL)
         {
-          g_autofree char *since = clw_date_format_display (other_from);
           add_outcome (outcomes, CLW_BUDDY_RULE_SMALL_NOT_A_BUDDY, FALSE,
                        g_strdup_printf (_("%s is the agreed buddy of %s from %s: it cannot be "
                                           "buddied while it is one. End that arrangement first."),
-                                        small.code, other, since));
+                                        small.code, other, other_from));
         }
       else
         add_outcome (outcomes, CLW_BUDDY_RULE_SMALL_NOT_A_BUDDY, TRUE,
