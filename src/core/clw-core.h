@@ -37,3 +37,5 @@
 #include "clw-imtp-workforce.h"
 #include "clw-imtp-editor.h"
 #include "clw-search.h"
+
+#include "clw-qaif.h"

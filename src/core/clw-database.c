@@ -918,6 +918,10 @@ update_hook (void          *user_data,
 {
   ClwDatabase *self = user_data;
 
+  /* Listeners care about the data, not the log or the index kept beside it. */
+  if (g_str_equal (table, "audit_log") || g_str_has_prefix (table, "search_"))
+    return;
+
   if (self->depth > 0 && !g_hash_table_contains (self->changed_tables, table))
     g_hash_table_add (self->changed_tables, g_strdup (table));
 }

@@ -33,6 +33,12 @@ typedef struct
   gboolean          counted;      /* counts towards CND014W */
   gboolean          in_future;    /* after the as-of date */
   char             *reason;       /* "Attended by a clinical partner (Dr A Jones)." */
+  /* For the attendance sheet: set when what is recorded for the practice at
+   * this meeting does not count although someone took part (a practice
+   * manager without the health board's prior agreement, a buddy who
+   * attended with no engagement recorded...), whatever the meeting's
+   * status; NULL otherwise. Says what is wrong, as the reason does. */
+  char             *warning;
 } ClwMeetingOutcome;
 
 /* Evidence the cycle asks for that the practice has not recorded yet. */
@@ -83,6 +89,10 @@ ClwVerdict                clw_practice_result_get_verdict          (ClwPracticeR
 guint                     clw_practice_result_get_n_meetings       (ClwPracticeResult *self);
 const ClwMeetingOutcome  *clw_practice_result_get_meeting          (ClwPracticeResult *self,
                                                                     guint              index);
+/* The outcome of one meeting, or NULL when it is not a meeting of the
+ * practice's collaborative in the cycle. */
+const ClwMeetingOutcome  *clw_practice_result_find_meeting         (ClwPracticeResult *self,
+                                                                    const char        *meeting_id);
 
 guint                     clw_practice_result_get_n_missing_evidence (ClwPracticeResult *self);
 const ClwMissingEvidence *clw_practice_result_get_missing_evidence (ClwPracticeResult *self,

@@ -52,6 +52,11 @@ void               clw_qaif_evaluate_async          (const char      *db_path,
 ClwQaifReport     *clw_qaif_evaluate_finish         (GAsyncResult    *result,
                                                      GError         **error);
 
+/* Whether @date falls in the winter pressure period (1 December to the
+ * last day of February): the guidance asks for meetings to avoid it, so a
+ * meeting then gets a warning, never a refusal. */
+gboolean           clw_qaif_is_winter_pressure      (const GDate     *date);
+
 /* The codes of the cycles the database knows, oldest first. */
 GStrv              clw_qaif_list_cycles             (ClwDatabase     *db,
                                                      GError         **error);
@@ -62,6 +67,8 @@ char              *clw_qaif_cycle_for_date          (ClwDatabase     *db,
 
 const char        *clw_qaif_report_get_cycle_code   (ClwQaifReport   *self);
 const GDate       *clw_qaif_report_get_as_of        (ClwQaifReport   *self);
+/* The cycle's first day. */
+const GDate       *clw_qaif_report_get_starts_on    (ClwQaifReport   *self);
 /* The cycle's last day: contributions reach the health board by then. */
 const GDate       *clw_qaif_report_get_deadline     (ClwQaifReport   *self);
 /* Days from the as-of date to the deadline; 0 once it has passed. */

@@ -485,8 +485,10 @@ clw_date_format_display (const char *iso)
   if (date == NULL)
     return g_strdup (iso != NULL ? iso : "");
 
-  dt = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
-                              g_date_get_day (date), 12, 0, 0);
+  /* A date has no time zone; UTC also spares g_date_time_new_local(),
+   * which reloads the local time zone on every call when TZ is unset. */
+  dt = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date),
+                            g_date_get_day (date), 12, 0, 0);
   /* TRANSLATORS: a date as in "12 Jan 2022"; see g_date_time_format() */
   /* xgettext:no-c-format */
   return g_date_time_format (dt, _("%-d %b %Y"));

@@ -16,7 +16,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "clw-types.h"
 
