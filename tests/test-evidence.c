@@ -621,6 +621,88 @@ START_TEST (test_store_checks_expected_hash)
 }
 END_TEST
 
+static ClwVerdict
+verdict_of (const char *code,
+            const char *as_of)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) date = clw_date_parse (as_of);
+  g_autoptr(ClwQaifReport) report = NULL;
+  ClwPracticeResult *result;
+  const ClwIndicatorResult *indicator;
+
+  report = clw_qaif_evaluate (fx.db, "2021-22", CLW_SCOPE_PRACTICE, fx.practice_id, date, &error);
+  ck_assert_no_error (error);
+  result = clw_qaif_report_lookup_practice (report, fx.practice_id);
+  ck_assert_ptr_nonnull (result);
+  indicator = clw_practice_result_find_indicator (result, code);
+  ck_assert_ptr_nonnull (indicator);
+  return indicator->verdict;
+}
+
+START_TEST (test_evidence_feeds_verdicts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClwImtpEditor) editor = NULL;
+  g_autoptr(ClwEvidence) partnership = NULL;
+  g_autoptr(ClwEvidence) pna = NULL;
+  g_autofree char *cycle_id = clw_test_query_string (fx.db, "SELECT id FROM cycle WHERE code = '2021-22'");
+  g_autofree char *minutes = write_file ("council.txt", "Joint work with the council", -1);
+  g_autofree char *pna_file = write_file ("pna.txt", "Practice data for the PNA", -1);
+
+  /* A complete contribution, submitted in time. */
+  editor = clw_imtp_editor_new (fx.db, fx.practice_id, cycle_id, &error);
+  ck_assert_no_error (error);
+  for (guint kind = 0; kind < CLW_N_IMTP_SECTION_KINDS; kind++)
+    {
+      clw_imtp_editor_save_section (editor, kind, "Written.", NULL, &error);
+      ck_assert_no_error (error);
+      clw_imtp_editor_set_section_status (editor, kind, CLW_SECTION_STATUS_COMPLETE, &error);
+      ck_assert_no_error (error);
+    }
+  for (guint role = 0; role < CLW_N_WORKFORCE_ROLES; role++)
+    {
+      clw_imtp_editor_set_workforce (editor, role, 2, 1.5, &error);
+      ck_assert_no_error (error);
+    }
+  clw_imtp_editor_submit (editor, "2022-09-01", &error);
+  ck_assert_no_error (error);
+
+  /* Without evidence of partnership working, CND015W is not achieved;
+   * without a PNA contribution, neither is CND016W. */
+  ck_assert_int_eq (verdict_of ("CND015W", "2022-10-15"), CLW_VERDICT_NOT_ACHIEVED);
+  ck_assert_int_eq (verdict_of ("CND016W", "2022-10-15"), CLW_VERDICT_NOT_ACHIEVED);
+
+  partnership = attach (minutes, "Joint work with the council");
+  ck_assert_int_eq (verdict_of ("CND015W", "2022-10-15"), CLW_VERDICT_ACHIEVED);
+  ck_assert_int_eq (verdict_of ("CND016W", "2022-10-15"), CLW_VERDICT_NOT_ACHIEVED);
+
+  {
+    g_autoptr(ClwEvidence) description = describe (CLW_EVIDENCE_KIND_PNA_CONTRIBUTION, "PNA data return");
+    pna = clw_evidence_attach_file (fx.db, description, pna_file, 0, NULL, NULL, NULL, &error);
+    ck_assert_no_error (error);
+  }
+  ck_assert_int_eq (verdict_of ("CND016W", "2022-10-15"), CLW_VERDICT_ACHIEVED);
+
+  /* Removing it takes the verdict back; undo restores both. */
+  clw_evidence_remove (fx.db, clw_record_get_id (CLW_RECORD (partnership)), &error);
+  ck_assert_no_error (error);
+  ck_assert_int_eq (verdict_of ("CND015W", "2022-10-15"), CLW_VERDICT_NOT_ACHIEVED);
+  clw_database_undo (fx.db, &error);
+  ck_assert_no_error (error);
+  ck_assert_int_eq (verdict_of ("CND015W", "2022-10-15"), CLW_VERDICT_ACHIEVED);
+
+  /* A late submission is not achieved, evidence or not; the editor says
+   * it is late. */
+  clw_imtp_editor_reopen (editor, &error);
+  ck_assert_no_error (error);
+  clw_imtp_editor_submit (editor, "2022-10-03", &error);
+  ck_assert_no_error (error);
+  ck_assert (clw_imtp_editor_is_late (editor));
+  ck_assert_int_eq (verdict_of ("CND015W", "2022-10-15"), CLW_VERDICT_NOT_ACHIEVED);
+}
+END_TEST
+
 static Suite *
 evidence_suite (void)
 {
@@ -641,6 +723,7 @@ evidence_suite (void)
   tcase_add_test (tc, test_attach_async_refused);
   tcase_add_test (tc, test_verify_async);
   tcase_add_test (tc, test_store_checks_expected_hash);
+  tcase_add_test (tc, test_evidence_feeds_verdicts);
   suite_add_tcase (s, tc);
   return s;
 }
