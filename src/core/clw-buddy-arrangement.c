@@ -14,6 +14,7 @@
 #include "clw-decision.h"
 #include "clw-error.h"
 #include "clw-rules-private.h"
+#include "clw-buddy-arrangement.h"
 #include "clw-buddy-arrangement-private.h"
 
 #include "clw-practice.h"
