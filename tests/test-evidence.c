@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "clw-test-util.h"
 
@@ -368,6 +369,31 @@ START_TEST (test_remove_undo_prune)
 }
 END_TEST
 
+START_TEST (test_prune_stale_temporaries)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stale = g_build_filename (fx.store_folder, ".incoming-AbC123", NULL);
+  g_autofree char *fresh = g_build_filename (fx.store_folder, ".incoming-XyZ789", NULL);
+  g_autofree char *stranger = g_build_filename (fx.store_folder, "README", NULL);
+  struct utimbuf old = { 1000000000, 1000000000 };
+  guint removed = 0;
+
+  ck_assert_int_eq (g_mkdir (fx.store_folder, 0700), 0);
+  g_file_set_contents (stale, "half a file", -1, &error);
+  g_file_set_contents (fresh, "a copy in progress", -1, &error);
+  g_file_set_contents (stranger, "not ours", -1, &error);
+  ck_assert_no_error (error);
+  ck_assert_int_eq (g_utime (stale, &old), 0);
+  ck_assert_int_eq (g_utime (stranger, &old), 0);
+
+  clw_evidence_prune (fx.db, 0, &removed, &error);
+  ck_assert_no_error (error);
+  ck_assert (!g_file_test (stale, G_FILE_TEST_EXISTS));
+  ck_assert (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  ck_assert (g_file_test (stranger, G_FILE_TEST_EXISTS));
+}
+END_TEST
+
 START_TEST (test_verify)
 {
   g_autofree char *a = write_file ("a.txt", "First file", -1);
@@ -717,6 +743,7 @@ evidence_suite (void)
   tcase_add_test (tc, test_unreadable);
   tcase_add_test (tc, test_invalid_description_costs_no_copy);
   tcase_add_test (tc, test_remove_undo_prune);
+  tcase_add_test (tc, test_prune_stale_temporaries);
   tcase_add_test (tc, test_verify);
   tcase_add_test (tc, test_export);
   tcase_add_test (tc, test_attach_async);

@@ -726,3 +726,53 @@ clw_attachment_store_remove (ClwAttachmentStore  *self,
   g_rmdir (dir);
   return TRUE;
 }
+
+gboolean
+clw_attachment_store_remove_stale (ClwAttachmentStore  *self,
+                                   guint                older_than,
+                                   guint               *n_removed,
+                                   GError             **error)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+  guint removed = 0;
+
+  g_return_val_if_fail (CLW_IS_ATTACHMENT_STORE (self), FALSE);
+
+  dir = g_dir_open (self->folder, 0, &local_error);
+  if (dir == NULL)
+    {
+      if (!g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       _("Could not read the evidence folder “%s”: %s."),
+                       self->folder, local_error->message);
+          return FALSE;
+        }
+    }
+  else
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = NULL;
+          GStatBuf st;
+
+          if (!g_str_has_prefix (name, TEMP_PREFIX))
+            continue;
+
+          path = g_build_filename (self->folder, name, NULL);
+          if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode) ||
+              now - (gint64) st.st_mtime < (gint64) older_than)
+            continue;
+
+          if (g_unlink (path) == 0)
+            removed++;
+        }
+    }
+
+  if (n_removed != NULL)
+    *n_removed = removed;
+  return TRUE;
+}

@@ -92,4 +92,12 @@ gboolean            clw_attachment_store_remove          (ClwAttachmentStore  *s
                                                           const char          *sha256,
                                                           GError             **error);
 
+/* Delete the temporary files that copies interrupted by a crash left
+ * behind, those not written to for @older_than seconds (a copy in progress
+ * writes to its own continually). */
+gboolean            clw_attachment_store_remove_stale    (ClwAttachmentStore  *self,
+                                                          guint                older_than,
+                                                          guint               *n_removed,
+                                                          GError             **error);
+
 G_END_DECLS

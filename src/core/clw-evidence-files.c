@@ -22,6 +22,9 @@
 #include "clw-files.h"
 
 #define STORE_KEY "clw-evidence-store"
+/* A temporary file of the store not written to for this long is left over
+ * from a copy that was cut short. */
+#define STALE_SECONDS (60 * 60)
 /* Enough of a file for its type to be recognised. */
 #define SNIFF_SIZE 4096
 
@@ -591,6 +594,10 @@ clw_evidence_prune (ClwDatabase  *db,
         return FALSE;
       removed++;
     }
+
+  /* And what copies cut short by a crash left behind. */
+  if (!clw_attachment_store_remove_stale (store, STALE_SECONDS, NULL, error))
+    return FALSE;
 
   if (n_removed != NULL)
     *n_removed = removed;

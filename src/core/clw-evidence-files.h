@@ -81,7 +81,8 @@ gboolean            clw_evidence_remove             (ClwDatabase            *db,
                                                      GError                **error);
 
 /* Delete the stored files that no evidence refers to, except those of
- * evidence removed or changed in the last @keep_days days. */
+ * evidence removed or changed in the last @keep_days days, and the
+ * temporary files a crash left behind. */
 gboolean            clw_evidence_prune              (ClwDatabase            *db,
                                                      guint                   keep_days,
                                                      guint                  *n_removed,
