@@ -346,8 +346,11 @@ START_TEST (test_remove_undo_prune)
   clw_database_undo (fx.db, &error);
   ck_assert_no_error (error);
   ck_assert (clw_record_exists (fx.db, CLW_TYPE_EVIDENCE, id));
-  ck_assert_str_eq (clw_test_query_string (fx.db, "SELECT title FROM evidence WHERE title = 'Peer review'"),
-                    "Peer review");
+  {
+    g_autofree char *title = clw_test_query_string (fx.db, "SELECT title FROM evidence "
+                                                           "WHERE title = 'Peer review'");
+    ck_assert_str_eq (title, "Peer review");
+  }
 
   /* Referenced files are never pruned. */
   clw_evidence_prune (fx.db, 0, &removed, &error);
