@@ -18,6 +18,8 @@ static const ClwCliCommand commands[] = {
   { "import", N_("Import a dataset file, all or nothing"), clw_cli_import },
   { "export", N_("Export the database, a health board or a cluster as a dataset file"), clw_cli_export },
   { "evidence", N_("Attach, list, export, verify and prune evidence files"), clw_cli_evidence },
+  { "sync", N_("Exchange changes with another copy: export, import, status, conflicts, resolve, folder"), clw_cli_sync },
+  { "copy-for-meeting", N_("Make a copy of one cluster to take to a meeting"), clw_cli_copy_for_meeting },
 };
 
 ClwDatabase *

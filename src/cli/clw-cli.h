@@ -58,5 +58,7 @@ int clw_cli_init          (const ClwCliGlobals *globals, int argc, char **argv, 
 int clw_cli_import        (const ClwCliGlobals *globals, int argc, char **argv, GError **error);
 int clw_cli_export        (const ClwCliGlobals *globals, int argc, char **argv, GError **error);
 int clw_cli_evidence      (const ClwCliGlobals *globals, int argc, char **argv, GError **error);
+int clw_cli_sync          (const ClwCliGlobals *globals, int argc, char **argv, GError **error);
+int clw_cli_copy_for_meeting (const ClwCliGlobals *globals, int argc, char **argv, GError **error);
 
 G_END_DECLS

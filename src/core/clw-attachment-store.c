@@ -17,17 +17,17 @@
 
 #include "clw-attachment-store.h"
 #include "clw-error.h"
-#include "clw-evidence.h"
 #include "clw-files.h"
+#include "clw-evidence.h"
 
-#define BUFFER_SIZE (256 * 1024)
+#define COPY_BUFFER_SIZE (64 * 1024)
 #define TEMP_PREFIX ".incoming-"
 
 struct _ClwAttachmentStore
 {
   GObject  parent_instance;
 
-  char    *folder;
+  char    *folder;   /* owned */
 };
 
 G_DEFINE_FINAL_TYPE (ClwAttachmentStore, clw_attachment_store, G_TYPE_OBJECT)
@@ -40,16 +40,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Helpers ----------------------------------------------------------------- */
-
-static gboolean
-set_errno_error (GError     **error,
-                 int          saved_errno,
-                 const char  *message)
-{
-  g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), message);
-  return FALSE;
-}
+/* Helpers ---------------------------------------------------------------- */
 
 static gboolean
 check_hash (const char  *sha256,
@@ -64,40 +55,47 @@ check_hash (const char  *sha256,
   return FALSE;
 }
 
-/* read(2), again after a signal. */
-static gssize
-read_some (int    fd,
-           void  *buffer,
-           gsize  size)
+static gboolean set_errno_error (GError     **error,
+                                 int          saved_errno,
+                                 const char  *format,
+                                 ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+set_errno_error (GError     **error,
+                 int          saved_errno,
+                 const char  *format,
+                 ...)
 {
-  gssize n;
+  g_autofree char *what = NULL;
+  va_list args;
 
-  do
-    n = read (fd, buffer, size);
-  while (n < 0 && errno == EINTR);
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
 
-  return n;
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               "%s: %s.", what, g_strerror (saved_errno));
+  return FALSE;
 }
 
 static gboolean
-write_all (int          fd,
-           const void  *buffer,
-           gsize        size)
+ensure_folder (const char  *folder,
+               GError     **error)
 {
-  const char *p = buffer;
+  if (g_file_test (folder, G_FILE_TEST_IS_DIR))
+    return TRUE;
 
-  while (size > 0)
-    {
-      gssize n = write (fd, p, size);
+  return clw_files_ensure_private_dir (folder, error);
+}
 
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        return FALSE;
-      p += n;
-      size -= n;
-    }
-
+/* Make a file durable before it is renamed into place. */
+static gboolean
+sync_fd (int          fd,
+         const char  *path,
+         GError     **error)
+{
+  if (fsync (fd) != 0)
+    return set_errno_error (error, errno, _("Could not write “%s”"), path);
   return TRUE;
 }
 
@@ -113,38 +111,52 @@ sync_folder (const char *folder)
     }
 }
 
-/* Hash an open file to its end. */
+/* Hash a stream to its end. */
 static char *
-hash_fd (int            fd,
-         const char    *path,
-         GCancellable  *cancellable,
-         GError       **error)
+hash_stream (GInputStream  *stream,
+             guint64       *size,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree guint8 *buffer = g_malloc (BUFFER_SIZE);
+  g_autofree guint8 *buffer = g_malloc (COPY_BUFFER_SIZE);
+  guint64 total = 0;
 
   for (;;)
     {
-      gssize n;
+      gssize n = g_input_stream_read (stream, buffer, COPY_BUFFER_SIZE, cancellable, error);
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-
-      n = read_some (fd, buffer, BUFFER_SIZE);
       if (n < 0)
-        {
-          int saved_errno = errno;
-          g_autofree char *message = g_strdup_printf (_("Could not read “%s”: %s."),
-                                                      path, g_strerror (saved_errno));
-          set_errno_error (error, saved_errno, message);
-          return NULL;
-        }
+        return NULL;
       if (n == 0)
         break;
       g_checksum_update (checksum, buffer, n);
+      total += n;
     }
 
+  if (size != NULL)
+    *size = total;
   return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* Move a complete temporary file to its place in the store. */
+static gboolean
+install_temporary (ClwAttachmentStore  *self,
+                   const char          *temp_path,
+                   const char          *sha256,
+                   GError             **error)
+{
+  g_autofree char *path = clw_attachment_store_get_path (self, sha256);
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (!ensure_folder (dir, error))
+    return FALSE;
+
+  if (g_rename (temp_path, path) != 0)
+    return set_errno_error (error, errno, _("Could not store the evidence file “%s”"), path);
+
+  sync_folder (dir);
+  return TRUE;
 }
 
 /* GObject ------------------------------------------------------------------ */
@@ -206,6 +218,11 @@ clw_attachment_store_class_init (ClwAttachmentStoreClass *klass)
   object_class->get_property = clw_attachment_store_get_property;
   object_class->set_property = clw_attachment_store_set_property;
 
+  /**
+   * ClwAttachmentStore:folder:
+   *
+   * The folder holding the files.
+   */
   properties[PROP_FOLDER] =
     g_param_spec_string ("folder", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
@@ -218,7 +235,7 @@ clw_attachment_store_init (ClwAttachmentStore *self)
 {
 }
 
-/* Public API ----------------------------------------------------------------- */
+/* Public API --------------------------------------------------------------- */
 
 char *
 clw_attachment_store_folder_for_database (const char *database_path)
@@ -272,7 +289,8 @@ clw_attachment_store_get_path (ClwAttachmentStore *self,
   if (!clw_evidence_sha256_is_valid (sha256))
     return NULL;
 
-  memcpy (prefix, sha256, 2);
+  prefix[0] = sha256[0];
+  prefix[1] = sha256[1];
   prefix[2] = '\0';
   return g_build_filename (self->folder, prefix, sha256, NULL);
 }
@@ -313,97 +331,93 @@ clw_attachment_store_add_file_full (ClwAttachmentStore     *self,
                                     GCancellable           *cancellable,
                                     GError                **error)
 {
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFileInputStream) input = NULL;
+  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GChecksum) checksum = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree guint8 *buffer = NULL;
-  g_autofree char *display = NULL;
   g_autofree char *temp_path = NULL;
-  g_autofree char *target = NULL;
-  g_autofree char *target_dir = NULL;
   g_autofree char *sha256 = NULL;
-  struct stat st;
+  g_autofree char *display = NULL;
+  guint64 expected_size;
   guint64 total = 0;
-  int in = -1;
-  int out = -1;
-  gboolean ok = FALSE;
+  gboolean existed;
+  int fd = -1;
 
   g_return_val_if_fail (CLW_IS_ATTACHMENT_STORE (self), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  display = g_filename_display_name (path);
-
   if (expected_sha256 != NULL && !check_hash (expected_sha256, error))
     return NULL;
 
-  /* Everything that can be refused is refused before anything is written. */
-  in = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (in < 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *message = g_strdup_printf (_("Could not read “%s”: %s. Check that the file "
-                                                    "exists and that you may read it."),
-                                                  display, g_strerror (saved_errno));
-      set_errno_error (error, saved_errno, message);
-      return NULL;
-    }
+  display = g_filename_display_name (path);
 
-  if (fstat (in, &st) != 0 || !S_ISREG (st.st_mode))
+  /* Everything that can be refused is refused before anything is written. */
+  source = g_file_new_for_path (path);
+  input = g_file_read (source, cancellable, &local_error);
+  if (input != NULL)
+    info = g_file_input_stream_query_info (input, G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                           G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                           cancellable, &local_error);
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY) ||
+      (info != NULL && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
                    _("“%s” is not a file (it may be a folder or a device): only files can be "
                      "attached."), display);
-      goto out;
+      return NULL;
+    }
+  if (info == NULL)
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("Could not read the evidence file “%s”: "), display);
+      return NULL;
     }
 
-  if (max_size > 0 && (guint64) st.st_size > max_size)
+  expected_size = g_file_info_get_size (info);
+  if (max_size > 0 && expected_size > max_size)
     {
-      g_autofree char *actual = g_format_size (st.st_size);
+      g_autofree char *actual = g_format_size (expected_size);
       g_autofree char *limit = g_format_size (max_size);
       g_set_error (error, CLW_IMPORT_ERROR, CLW_IMPORT_ERROR_TOO_LARGE,
                    _("“%s” is %s, more than the limit of %s for an evidence file. Attach a "
                      "smaller file (a PDF of the pages that matter) or raise the limit."),
                    display, actual, limit);
-      goto out;
+      return NULL;
     }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    goto out;
+    return NULL;
 
-  if (!clw_files_ensure_private_dir (self->folder, error))
-    goto out;
+  if (!ensure_folder (self->folder, error))
+    return NULL;
 
   temp_path = g_build_filename (self->folder, TEMP_PREFIX "XXXXXX", NULL);
-  out = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, 0600);
-  if (out < 0)
+  fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
     {
-      int saved_errno = errno;
-      g_autofree char *message = g_strdup_printf (_("Could not write in the evidence folder “%s”: %s."),
-                                                  self->folder, g_strerror (saved_errno));
-      g_clear_pointer (&temp_path, g_free);
-      set_errno_error (error, saved_errno, message);
-      goto out;
+      set_errno_error (error, errno, _("Could not create a file in “%s”"), self->folder);
+      return NULL;
     }
 
   checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  buffer = g_malloc (BUFFER_SIZE);
+  buffer = g_malloc (COPY_BUFFER_SIZE);
 
   if (progress != NULL)
-    progress (0, st.st_size, progress_data);
+    progress (0, expected_size, progress_data);
 
+  /* Hash while copying: what is stored is exactly what was hashed. */
   for (;;)
     {
-      gssize n;
+      gssize n = g_input_stream_read (G_INPUT_STREAM (input), buffer, COPY_BUFFER_SIZE,
+                                      cancellable, error);
+      gssize written = 0;
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        goto out;
-
-      n = read_some (in, buffer, BUFFER_SIZE);
       if (n < 0)
         {
-          int saved_errno = errno;
-          g_autofree char *message = g_strdup_printf (_("Could not read “%s”: %s."),
-                                                      display, g_strerror (saved_errno));
-          set_errno_error (error, saved_errno, message);
-          goto out;
+          g_prefix_error (error, _("Could not read the evidence file “%s”: "), display);
+          goto failed;
         }
       if (n == 0)
         break;
@@ -416,85 +430,130 @@ clw_attachment_store_add_file_full (ClwAttachmentStore     *self,
           g_set_error (error, CLW_IMPORT_ERROR, CLW_IMPORT_ERROR_TOO_LARGE,
                        _("“%s” is more than the limit of %s for an evidence file (it grew while "
                          "it was read)."), display, limit);
-          goto out;
+          goto failed;
+        }
+
+      while (written < n)
+        {
+          ssize_t w = write (fd, buffer + written, n - written);
+          if (w < 0)
+            {
+              if (errno == EINTR)
+                continue;
+              set_errno_error (error, errno, _("Could not store the evidence file “%s”"), display);
+              goto failed;
+            }
+          written += w;
         }
 
       g_checksum_update (checksum, buffer, n);
-      if (!write_all (out, buffer, n))
-        {
-          int saved_errno = errno;
-          g_autofree char *message = g_strdup_printf (_("Could not write in the evidence folder “%s”: %s."),
-                                                      self->folder, g_strerror (saved_errno));
-          set_errno_error (error, saved_errno, message);
-          goto out;
-        }
 
       if (progress != NULL)
-        progress (total, MAX ((guint64) st.st_size, total), progress_data);
+        progress (total, MAX (expected_size, total), progress_data);
     }
 
-  if (fsync (out) != 0 || close (out) != 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *message = g_strdup_printf (_("Could not write in the evidence folder “%s”: %s."),
-                                                  self->folder, g_strerror (saved_errno));
-      out = -1;
-      set_errno_error (error, saved_errno, message);
-      goto out;
-    }
-  out = -1;
+  if (!sync_fd (fd, temp_path, error))
+    goto failed;
+  close (fd);
+  fd = -1;
 
   sha256 = g_strdup (g_checksum_get_string (checksum));
-  if (expected_sha256 != NULL && g_strcmp0 (sha256, expected_sha256) != 0)
+
+  if (expected_sha256 != NULL && !g_str_equal (sha256, expected_sha256))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("“%s” does not have the content expected (its SHA-256 is %s, not %s)."),
-                   display, sha256, expected_sha256);
-      goto out;
+                   _("The evidence file “%s” does not match its SHA-256 (expected %s, found %s): "
+                     "it was changed or damaged on the way. Nothing was stored."),
+                   display, expected_sha256, sha256);
+      goto failed;
     }
 
-  target = clw_attachment_store_get_path (self, sha256);
-  target_dir = g_path_get_dirname (target);
-
-  /* Stored once: the same content attached again takes the place of the
-   * file that is there (the same bytes, or the right ones if that file has
-   * been damaged since). */
-  {
-    GStatBuf existing;
-
-    if (added != NULL)
-      *added = !(g_stat (target, &existing) == 0 && S_ISREG (existing.st_mode));
-  }
-
-  if (!clw_files_ensure_private_dir (target_dir, error))
-    goto out;
-
-  if (g_rename (temp_path, target) != 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *message = g_strdup_printf (_("Could not store the evidence file “%s”: %s."),
-                                                  target, g_strerror (saved_errno));
-      set_errno_error (error, saved_errno, message);
-      goto out;
-    }
-  g_clear_pointer (&temp_path, g_free);
-  sync_folder (target_dir);
-  ok = TRUE;
-
-out:
-  if (in >= 0)
-    close (in);
-  if (out >= 0)
-    close (out);
-  if (temp_path != NULL)
-    g_unlink (temp_path);
-
-  if (!ok)
-    return NULL;
+  /* Stored once: the same content added again takes the place of the copy
+   * there (the same bytes, or the right ones if that copy was damaged). */
+  existed = clw_attachment_store_has (self, sha256);
+  if (!install_temporary (self, temp_path, sha256, error))
+    goto failed;
 
   if (size != NULL)
     *size = total;
+  if (added != NULL)
+    *added = !existed;
   return g_steal_pointer (&sha256);
+
+failed:
+  if (fd >= 0)
+    close (fd);
+  g_unlink (temp_path);
+  return NULL;
+}
+
+char *
+clw_attachment_store_add_bytes (ClwAttachmentStore  *self,
+                                GBytes              *bytes,
+                                const char          *expected_sha256,
+                                GError             **error)
+{
+  g_autofree char *sha256 = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  const char *data;
+  gsize length;
+
+  g_return_val_if_fail (CLW_IS_ATTACHMENT_STORE (self), NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  if (expected_sha256 != NULL && !check_hash (expected_sha256, error))
+    return NULL;
+
+  data = g_bytes_get_data (bytes, &length);
+  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+
+  if (expected_sha256 != NULL && !g_str_equal (sha256, expected_sha256))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("An evidence file does not match its SHA-256 (expected %s, found %s): "
+                     "it was changed or damaged on the way. Nothing was stored."),
+                   expected_sha256, sha256);
+      return NULL;
+    }
+
+  if (clw_attachment_store_has (self, sha256))
+    return g_steal_pointer (&sha256);
+
+  path = clw_attachment_store_get_path (self, sha256);
+  dir = g_path_get_dirname (path);
+  if (!ensure_folder (self->folder, error) ||
+      !ensure_folder (dir, error) ||
+      !clw_files_write_private (path, data, length, error))
+    return NULL;
+
+  return g_steal_pointer (&sha256);
+}
+
+GInputStream *
+clw_attachment_store_open (ClwAttachmentStore  *self,
+                           const char          *sha256,
+                           GError             **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  GFileInputStream *stream;
+
+  g_return_val_if_fail (CLW_IS_ATTACHMENT_STORE (self), NULL);
+
+  if (!check_hash (sha256, error))
+    return NULL;
+
+  path = clw_attachment_store_get_path (self, sha256);
+  file = g_file_new_for_path (path);
+  stream = g_file_read (file, NULL, error);
+  if (stream == NULL)
+    {
+      g_prefix_error (error, _("The evidence file %s is not in “%s”: "), sha256, self->folder);
+      return NULL;
+    }
+
+  return G_INPUT_STREAM (stream);
 }
 
 GBytes *
@@ -504,8 +563,10 @@ clw_attachment_store_load (ClwAttachmentStore  *self,
                            GError             **error)
 {
   g_autofree char *path = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *actual = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const guchar *data;
+  gsize length;
 
   g_return_val_if_fail (CLW_IS_ATTACHMENT_STORE (self), NULL);
 
@@ -513,24 +574,17 @@ clw_attachment_store_load (ClwAttachmentStore  *self,
     return NULL;
 
   path = clw_attachment_store_get_path (self, sha256);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("The evidence file %s is missing from “%s”. Restore the folder from a "
-                     "backup, or attach the file again."), sha256, self->folder);
-      return NULL;
-    }
-
   bytes = clw_files_read_limited (path, max_size, error);
   if (bytes == NULL)
     return NULL;
 
-  actual = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-  if (g_strcmp0 (actual, sha256) != 0)
+  data = g_bytes_get_data (bytes, &length);
+  actual = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, length);
+  if (!g_str_equal (actual, sha256))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("The evidence file “%s” has been changed or damaged since it was stored. "
-                     "Restore it from a backup, or attach the file again."), path);
+                   _("The evidence file “%s” is damaged: its content no longer matches its "
+                     "SHA-256. Restore it from a backup."), path);
       return NULL;
     }
 
@@ -543,48 +597,44 @@ clw_attachment_store_verify (ClwAttachmentStore  *self,
                              GCancellable        *cancellable,
                              GError             **error)
 {
-  g_autofree char *path = NULL;
+  g_autoptr(GInputStream) stream = NULL;
   g_autofree char *actual = NULL;
-  int fd;
+  g_autofree char *path = NULL;
 
   g_return_val_if_fail (CLW_IS_ATTACHMENT_STORE (self), FALSE);
 
-  if (!check_hash (sha256, error))
+  stream = clw_attachment_store_open (self, sha256, error);
+  if (stream == NULL)
     return FALSE;
 
   path = clw_attachment_store_get_path (self, sha256);
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      if (saved_errno == ENOENT)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                       _("“%s” is missing."), path);
-          return FALSE;
-        }
-
-      {
-        g_autofree char *message = g_strdup_printf (_("Could not read “%s”: %s."),
-                                                    path, g_strerror (saved_errno));
-        return set_errno_error (error, saved_errno, message);
-      }
-    }
-
-  actual = hash_fd (fd, path, cancellable, error);
-  close (fd);
+  actual = hash_stream (stream, NULL, cancellable, error);
   if (actual == NULL)
-    return FALSE;
-
-  if (g_strcmp0 (actual, sha256) != 0)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("“%s” has been changed or damaged: its content no longer matches its "
-                     "SHA-256."), path);
+      g_prefix_error (error, _("Could not read “%s”: "), path);
       return FALSE;
     }
 
+  if (!g_str_equal (actual, sha256))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The evidence file “%s” is damaged: its content no longer matches its "
+                     "SHA-256. Restore it from a backup."), path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_hex_name (const char *name,
+             gsize       length)
+{
+  if (strlen (name) != length)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isdigit (name[i]) && !(name[i] >= 'a' && name[i] <= 'f'))
+      return FALSE;
   return TRUE;
 }
 
@@ -595,33 +645,67 @@ clw_attachment_store_verify_all (ClwAttachmentStore  *self,
                                  GCancellable        *cancellable,
                                  GError             **error)
 {
-  g_auto(GStrv) hashes = NULL;
   g_autoptr(GPtrArray) bad = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) top = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *prefix;
   guint checked = 0;
 
   g_return_val_if_fail (CLW_IS_ATTACHMENT_STORE (self), FALSE);
 
-  hashes = clw_attachment_store_list (self, error);
-  if (hashes == NULL)
-    return FALSE;
-
-  for (guint i = 0; hashes[i] != NULL; i++)
+  if (!g_file_test (self->folder, G_FILE_TEST_IS_DIR))
     {
-      g_autoptr(GError) local_error = NULL;
+      /* No file was ever attached. */
+      if (n_checked != NULL)
+        *n_checked = 0;
+      if (damaged != NULL)
+        *damaged = g_steal_pointer (&bad);
+      return TRUE;
+    }
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
+  top = g_dir_open (self->folder, 0, &local_error);
+  if (top == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not read the folder “%s”: %s"), self->folder, local_error->message);
+      return FALSE;
+    }
 
-      if (!clw_attachment_store_verify (self, hashes[i], cancellable, &local_error))
+  while ((prefix = g_dir_read_name (top)) != NULL)
+    {
+      g_autofree char *subdir = NULL;
+      g_autoptr(GDir) dir = NULL;
+      const char *name;
+
+      if (!is_hex_name (prefix, 2))
+        continue;
+
+      subdir = g_build_filename (self->folder, prefix, NULL);
+      dir = g_dir_open (subdir, 0, NULL);
+      if (dir == NULL)
+        continue;
+
+      while ((name = g_dir_read_name (dir)) != NULL)
         {
-          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+          g_autoptr(GError) file_error = NULL;
+
+          if (!is_hex_name (name, 64) || strncmp (name, prefix, 2) != 0)
+            continue;
+
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+
+          checked++;
+          if (!clw_attachment_store_verify (self, name, cancellable, &file_error))
             {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return FALSE;
+              if (g_error_matches (file_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+                {
+                  g_propagate_error (error, g_steal_pointer (&file_error));
+                  return FALSE;
+                }
+              g_ptr_array_add (bad, g_strdup (name));
             }
-          g_ptr_array_add (bad, g_strdup (hashes[i]));
         }
-      checked++;
     }
 
   if (n_checked != NULL)
@@ -630,10 +714,12 @@ clw_attachment_store_verify_all (ClwAttachmentStore  *self,
   if (bad->len > 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   ngettext ("%u evidence file in “%s” is damaged or cannot be read.",
-                             "%u evidence files in “%s” are damaged or cannot be read.",
+                   ngettext ("%u of %u evidence files in “%s” is damaged (%s…). "
+                             "Restore it from a backup.",
+                             "%u of %u evidence files in “%s” are damaged (%s…). "
+                             "Restore them from a backup.",
                              bad->len),
-                   bad->len, self->folder);
+                   bad->len, checked, self->folder, (const char *) g_ptr_array_index (bad, 0));
       if (damaged != NULL)
         *damaged = g_steal_pointer (&bad);
       return FALSE;
@@ -643,6 +729,158 @@ clw_attachment_store_verify_all (ClwAttachmentStore  *self,
     *damaged = g_steal_pointer (&bad);
   return TRUE;
 }
+
+/* Async --------------------------------------------------------------------- */
+
+typedef struct
+{
+  char    *path;
+  char    *expected;
+  char    *sha256;
+  guint64  size;
+} AddData;
+
+static void
+add_data_free (gpointer data)
+{
+  AddData *add = data;
+
+  g_free (add->path);
+  g_free (add->expected);
+  g_free (add->sha256);
+  g_free (add);
+}
+
+static void
+add_file_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  AddData *add = task_data;
+  GError *error = NULL;
+
+  add->sha256 = clw_attachment_store_add_file (source_object, add->path, add->expected,
+                                               &add->size, cancellable, &error);
+  if (add->sha256 == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+clw_attachment_store_add_file_async (ClwAttachmentStore  *self,
+                                     const char          *path,
+                                     const char          *expected_sha256,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  AddData *add;
+
+  g_return_if_fail (CLW_IS_ATTACHMENT_STORE (self));
+  g_return_if_fail (path != NULL);
+
+  add = g_new0 (AddData, 1);
+  add->path = g_strdup (path);
+  add->expected = g_strdup (expected_sha256);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, clw_attachment_store_add_file_async);
+  g_task_set_task_data (task, add, add_data_free);
+  g_task_run_in_thread (task, add_file_thread);
+}
+
+char *
+clw_attachment_store_add_file_finish (ClwAttachmentStore  *self,
+                                      GAsyncResult        *result,
+                                      guint64             *size,
+                                      GError             **error)
+{
+  AddData *add;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+
+  add = g_task_get_task_data (G_TASK (result));
+  if (size != NULL)
+    *size = add->size;
+  return g_strdup (add->sha256);
+}
+
+typedef struct
+{
+  guint      n_checked;
+  GPtrArray *damaged;
+} VerifyData;
+
+static void
+verify_data_free (gpointer data)
+{
+  VerifyData *verify = data;
+
+  g_clear_pointer (&verify->damaged, g_ptr_array_unref);
+  g_free (verify);
+}
+
+static void
+verify_all_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  VerifyData *verify = task_data;
+  GError *error = NULL;
+
+  if (!clw_attachment_store_verify_all (source_object, &verify->n_checked, &verify->damaged,
+                                        cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+clw_attachment_store_verify_all_async (ClwAttachmentStore  *self,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CLW_IS_ATTACHMENT_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, clw_attachment_store_verify_all_async);
+  g_task_set_task_data (task, g_new0 (VerifyData, 1), verify_data_free);
+  g_task_run_in_thread (task, verify_all_thread);
+}
+
+gboolean
+clw_attachment_store_verify_all_finish (ClwAttachmentStore  *self,
+                                        GAsyncResult        *result,
+                                        guint               *n_checked,
+                                        GPtrArray          **damaged,
+                                        GError             **error)
+{
+  VerifyData *verify;
+  gboolean ok;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  verify = g_task_get_task_data (G_TASK (result));
+  ok = g_task_propagate_boolean (G_TASK (result), error);
+
+  if (n_checked != NULL)
+    *n_checked = verify->n_checked;
+  if (damaged != NULL)
+    *damaged = verify->damaged != NULL ? g_ptr_array_ref (verify->damaged) : NULL;
+  return ok;
+}
+
+/* Listing and removing ---------------------------------------------------------- */
 
 static int
 compare_strings (gconstpointer a,
@@ -656,42 +894,41 @@ clw_attachment_store_list (ClwAttachmentStore  *self,
                            GError             **error)
 {
   g_autoptr(GPtrArray) hashes = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GDir) top = NULL;
   g_autoptr(GError) local_error = NULL;
-  const char *name;
+  const char *prefix;
 
   g_return_val_if_fail (CLW_IS_ATTACHMENT_STORE (self), NULL);
 
-  dir = g_dir_open (self->folder, 0, &local_error);
-  if (dir == NULL)
+  top = g_dir_open (self->folder, 0, &local_error);
+  if (top == NULL)
     {
       /* No folder: nothing was ever attached. */
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         return g_new0 (char *, 1);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not read the evidence folder “%s”: %s."),
-                   self->folder, local_error->message);
+                   _("Could not read the folder “%s”: %s"), self->folder, local_error->message);
       return NULL;
     }
 
-  while ((name = g_dir_read_name (dir)) != NULL)
+  while ((prefix = g_dir_read_name (top)) != NULL)
     {
-      g_autofree char *sub = NULL;
-      g_autoptr(GDir) subdir = NULL;
-      const char *file;
+      g_autofree char *subdir = NULL;
+      g_autoptr(GDir) dir = NULL;
+      const char *name;
 
-      /* Only the two-digit folders; temporary files and strangers are not ours. */
-      if (strlen (name) != 2 || !g_ascii_isxdigit (name[0]) || !g_ascii_isxdigit (name[1]))
+      /* Only the two-digit folders: temporary files and strangers are not ours. */
+      if (!is_hex_name (prefix, 2))
         continue;
 
-      sub = g_build_filename (self->folder, name, NULL);
-      subdir = g_dir_open (sub, 0, NULL);
-      if (subdir == NULL)
+      subdir = g_build_filename (self->folder, prefix, NULL);
+      dir = g_dir_open (subdir, 0, NULL);
+      if (dir == NULL)
         continue;
 
-      while ((file = g_dir_read_name (subdir)) != NULL)
-        if (clw_evidence_sha256_is_valid (file) && strncmp (file, name, 2) == 0)
-          g_ptr_array_add (hashes, g_strdup (file));
+      while ((name = g_dir_read_name (dir)) != NULL)
+        if (is_hex_name (name, 64) && strncmp (name, prefix, 2) == 0)
+          g_ptr_array_add (hashes, g_strdup (name));
     }
 
   g_ptr_array_sort (hashes, compare_strings);
@@ -714,12 +951,7 @@ clw_attachment_store_remove (ClwAttachmentStore  *self,
 
   path = clw_attachment_store_get_path (self, sha256);
   if (g_unlink (path) != 0 && errno != ENOENT)
-    {
-      int saved_errno = errno;
-      g_autofree char *message = g_strdup_printf (_("Could not delete “%s”: %s."),
-                                                  path, g_strerror (saved_errno));
-      return set_errno_error (error, saved_errno, message);
-    }
+    return set_errno_error (error, errno, _("Could not delete “%s”"), path);
 
   /* The two-digit folder goes when it is empty. */
   dir = g_path_get_dirname (path);
@@ -747,8 +979,7 @@ clw_attachment_store_remove_stale (ClwAttachmentStore  *self,
       if (!g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                       _("Could not read the evidence folder “%s”: %s."),
-                       self->folder, local_error->message);
+                       _("Could not read the folder “%s”: %s"), self->folder, local_error->message);
           return FALSE;
         }
     }

@@ -3,15 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The files of a database live in a folder beside it: "clwstwr.db" keeps
- * them in "clwstwr.attachments/" (mode 0700), each file named by its
- * SHA-256 in a folder named by the first two hexadecimal digits,
- * "ab/ab12…" (folders 0700, files 0600). A file is only ever added whole:
- * it is hashed while it is copied into a temporary file in the store,
- * which is renamed into place once complete; the same content is never
- * stored twice (adding it again replaces the copy there, repairing it if
- * it was damaged). The name of a file is its hash, so the store can check
- * itself. The store knows nothing of the database: which files are in use
- * is the evidence table's business (clw-evidence-files.h).
+ * them in "clwstwr.attachments/" (mode 0700), each file under its SHA-256
+ * as "ab/ab12…" (mode 0600, "ab" the first two hexadecimal digits). A file
+ * is only ever added whole: it is hashed while it is copied into a
+ * temporary file, which is renamed into place once complete and checked.
+ * The hash of a file is its name, so the store can check itself.
  */
 
 #pragma once
@@ -47,10 +43,22 @@ char               *clw_attachment_store_add_file        (ClwAttachmentStore  *s
                                                           guint64             *size,
                                                           GCancellable        *cancellable,
                                                           GError             **error);
+void                clw_attachment_store_add_file_async  (ClwAttachmentStore  *self,
+                                                          const char          *path,
+                                                          const char          *expected_sha256,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+char               *clw_attachment_store_add_file_finish (ClwAttachmentStore  *self,
+                                                          GAsyncResult        *result,
+                                                          guint64             *size,
+                                                          GError             **error);
 /* The same, refusing a file of more than @max_size bytes (0: no limit)
  * before anything is written, and calling @progress (from the calling
- * thread) as it copies. @added says whether the file was new to the store.
- * On failure nothing is left behind, not even a temporary file. */
+ * thread) as it copies. @added says whether the file was new to the store;
+ * the same content added again replaces the copy there, repairing it if it
+ * was damaged. On failure nothing is left behind, not even a temporary
+ * file. */
 char               *clw_attachment_store_add_file_full   (ClwAttachmentStore     *self,
                                                           const char             *path,
                                                           const char             *expected_sha256,
@@ -61,16 +69,21 @@ char               *clw_attachment_store_add_file_full   (ClwAttachmentStore    
                                                           gboolean               *added,
                                                           GCancellable           *cancellable,
                                                           GError                **error);
+char               *clw_attachment_store_add_bytes       (ClwAttachmentStore  *self,
+                                                          GBytes              *bytes,
+                                                          const char          *expected_sha256,
+                                                          GError             **error);
 
+GInputStream       *clw_attachment_store_open            (ClwAttachmentStore  *self,
+                                                          const char          *sha256,
+                                                          GError             **error);
 /* The whole file, checked against its hash; at most @max_size bytes. */
 GBytes             *clw_attachment_store_load            (ClwAttachmentStore  *self,
                                                           const char          *sha256,
                                                           gsize                max_size,
                                                           GError             **error);
 
-/* Whether the stored file still has the content its name says: FALSE with
- * G_IO_ERROR_NOT_FOUND when it is missing, G_IO_ERROR_INVALID_DATA when it
- * has changed, another G_IO_ERROR when it cannot be read. */
+/* Whether the stored file still has the content its name says. */
 gboolean            clw_attachment_store_verify          (ClwAttachmentStore  *self,
                                                           const char          *sha256,
                                                           GCancellable        *cancellable,
@@ -82,19 +95,27 @@ gboolean            clw_attachment_store_verify_all      (ClwAttachmentStore  *s
                                                           GPtrArray          **damaged,
                                                           GCancellable        *cancellable,
                                                           GError             **error);
+void                clw_attachment_store_verify_all_async  (ClwAttachmentStore  *self,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+gboolean            clw_attachment_store_verify_all_finish (ClwAttachmentStore  *self,
+                                                            GAsyncResult        *result,
+                                                            guint               *n_checked,
+                                                            GPtrArray          **damaged,
+                                                            GError             **error);
 
 /* The hashes of every stored file, sorted. */
 GStrv               clw_attachment_store_list            (ClwAttachmentStore  *self,
                                                           GError             **error);
-/* Delete the file of @sha256; deleting a file that is not there is not an
- * error. The caller makes sure nothing refers to it. */
+/* Delete the file of @sha256; a file that is not there is not an error.
+ * The caller makes sure nothing refers to it (clw_evidence_prune()). */
 gboolean            clw_attachment_store_remove          (ClwAttachmentStore  *self,
                                                           const char          *sha256,
                                                           GError             **error);
-
-/* Delete the temporary files that copies interrupted by a crash left
- * behind, those not written to for @older_than seconds (a copy in progress
- * writes to its own continually). */
+/* Delete the temporary files that copies cut short by a crash left behind:
+ * those not written to for @older_than seconds (a copy in progress writes
+ * to its own all the time). */
 gboolean            clw_attachment_store_remove_stale    (ClwAttachmentStore  *self,
                                                           guint                older_than,
                                                           guint               *n_removed,

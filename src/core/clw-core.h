@@ -11,6 +11,8 @@
 #include "clw-database.h"
 #include "clw-record.h"
 #include "clw-decision.h"
+#include "clw-attachment-store.h"
+#include "clw-sync.h"
 
 #include "clw-health-board.h"
 #include "clw-pcpg.h"

@@ -944,6 +944,26 @@ emit_changed (ClwDatabase *self)
     g_free ((char *) tables[i]);
 }
 
+void
+_clw_database_forget_undo (ClwDatabase *self)
+{
+  g_return_if_fail (CLW_IS_DATABASE (self));
+
+  g_queue_clear_full (&self->undo_stack, undo_entry_free);
+}
+
+void
+_clw_database_emit_changed (ClwDatabase        *self,
+                            const char * const *tables)
+{
+  g_return_if_fail (CLW_IS_DATABASE (self));
+
+  if (tables == NULL || tables[0] == NULL)
+    return;
+
+  g_signal_emit (self, signals[CHANGED], 0, tables);
+}
+
 /* GObject ------------------------------------------------------------------- */
 
 static void
