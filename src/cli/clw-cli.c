@@ -20,6 +20,7 @@ static const ClwCliCommand commands[] = {
   { "demo", N_("Fill a new database with invented demo data of all of Wales"), clw_cli_demo },
   { "list", N_("List health boards, clusters, practices or meetings, as text or CSV"), clw_cli_list },
   { "qaif", N_("Give the QAIF verdicts, points and reasons, as text, CSV or XML"), clw_cli_qaif },
+  { "evidence", N_("Attach, list, export, verify and prune evidence files"), clw_cli_evidence },
   { "sync", N_("Exchange changes with another copy: export, import, status, conflicts, resolve, folder"), clw_cli_sync },
   { "copy-for-meeting", N_("Make a copy of one cluster to take to a meeting"), clw_cli_copy_for_meeting },
 };

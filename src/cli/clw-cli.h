@@ -113,6 +113,7 @@ int clw_cli_export        (const ClwCliGlobals *globals, int argc, char **argv, 
 int clw_cli_demo          (const ClwCliGlobals *globals, int argc, char **argv, GError **error);
 int clw_cli_list          (const ClwCliGlobals *globals, int argc, char **argv, GError **error);
 int clw_cli_qaif          (const ClwCliGlobals *globals, int argc, char **argv, GError **error);
+int clw_cli_evidence      (const ClwCliGlobals *globals, int argc, char **argv, GError **error);
 int clw_cli_sync          (const ClwCliGlobals *globals, int argc, char **argv, GError **error);
 int clw_cli_copy_for_meeting (const ClwCliGlobals *globals, int argc, char **argv, GError **error);
 

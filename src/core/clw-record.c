@@ -799,6 +799,9 @@ clw_record_exists (ClwDatabase *db,
                    GType        type,
                    const char  *id)
 {
+  /* The columns are installed by class_init: a type never used before
+   * (a meeting looked up by id on the command line) needs its class. */
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
   TypeInfo *info = type_info_get (type);
   g_autoptr(ClwStmt) stmt = NULL;
 
