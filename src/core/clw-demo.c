@@ -96,6 +96,10 @@ struct _Practice
   Practice   *buddy;            /* an agreed (or ended) buddy, or NULL */
   Day         buddy_from;
   Day         buddy_until;
+  /* A practice that relies on a buddy cannot be one, and a buddy cannot be
+   * buddied: each practice takes one side, whatever the dates. */
+  gboolean    asked_for_buddy;
+  gboolean    is_a_buddy;
 };
 
 typedef struct
@@ -1299,7 +1303,7 @@ make_buddy_arrangements (Gen     *gen,
           double r;
 
           if (!clw_buddy_arrangement_small_practice_qualifies (small->partners, small->sustainability) ||
-              !chance (gen, 0.25))
+              !chance (gen, 0.25) || small->is_a_buddy)
             continue;
 
           /* A larger practice of the same collaborative, preferably a
@@ -1307,13 +1311,15 @@ make_buddy_arrangements (Gen     *gen,
           for (guint j = 0; j < cluster->practices->len; j++)
             {
               Practice *other = g_ptr_array_index (cluster->practices, j);
-              if (other != small && other->list_size > small->list_size && other->buddy == NULL &&
+              if (other != small && other->list_size > small->list_size && !other->asked_for_buddy &&
                   (other->partners >= 4 || larger->len == 0))
                 g_ptr_array_add (larger, other);
             }
           if (larger->len == 0)
             continue;
           buddy = g_ptr_array_index (larger, rnd (gen, 0, larger->len - 1));
+          small->asked_for_buddy = TRUE;
+          buddy->is_a_buddy = TRUE;
 
           r = g_rand_double (gen->rand);
           if (r < 0.55)
