@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "clw-attachment-store.h"
+#include "clw-error.h"
 #include "clw-files.h"
 #include "clw-evidence.h"
 
@@ -314,13 +315,34 @@ clw_attachment_store_add_file (ClwAttachmentStore  *self,
                                GCancellable        *cancellable,
                                GError             **error)
 {
+  return clw_attachment_store_add_file_full (self, path, expected_sha256, 0, NULL, NULL,
+                                             size, NULL, cancellable, error);
+}
+
+char *
+clw_attachment_store_add_file_full (ClwAttachmentStore     *self,
+                                    const char             *path,
+                                    const char             *expected_sha256,
+                                    guint64                 max_size,
+                                    GFileProgressCallback   progress,
+                                    gpointer                progress_data,
+                                    guint64                *size,
+                                    gboolean               *added,
+                                    GCancellable           *cancellable,
+                                    GError                **error)
+{
   g_autoptr(GFile) source = NULL;
   g_autoptr(GFileInputStream) input = NULL;
+  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GChecksum) checksum = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree guint8 *buffer = NULL;
   g_autofree char *temp_path = NULL;
   g_autofree char *sha256 = NULL;
+  g_autofree char *display = NULL;
+  guint64 expected_size;
   guint64 total = 0;
+  gboolean existed;
   int fd = -1;
 
   g_return_val_if_fail (CLW_IS_ATTACHMENT_STORE (self), NULL);
@@ -329,13 +351,44 @@ clw_attachment_store_add_file (ClwAttachmentStore  *self,
   if (expected_sha256 != NULL && !check_hash (expected_sha256, error))
     return NULL;
 
+  display = g_filename_display_name (path);
+
+  /* Everything that can be refused is refused before anything is written. */
   source = g_file_new_for_path (path);
-  input = g_file_read (source, cancellable, error);
-  if (input == NULL)
+  input = g_file_read (source, cancellable, &local_error);
+  if (input != NULL)
+    info = g_file_input_stream_query_info (input, G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                           G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                           cancellable, &local_error);
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY) ||
+      (info != NULL && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR))
     {
-      g_prefix_error (error, _("Could not read the evidence file “%s”: "), path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("“%s” is not a file (it may be a folder or a device): only files can be "
+                     "attached."), display);
       return NULL;
     }
+  if (info == NULL)
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("Could not read the evidence file “%s”: "), display);
+      return NULL;
+    }
+
+  expected_size = g_file_info_get_size (info);
+  if (max_size > 0 && expected_size > max_size)
+    {
+      g_autofree char *actual = g_format_size (expected_size);
+      g_autofree char *limit = g_format_size (max_size);
+      g_set_error (error, CLW_IMPORT_ERROR, CLW_IMPORT_ERROR_TOO_LARGE,
+                   _("“%s” is %s, more than the limit of %s for an evidence file. Attach a "
+                     "smaller file (a PDF of the pages that matter) or raise the limit."),
+                   display, actual, limit);
+      return NULL;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
 
   if (!ensure_folder (self->folder, error))
     return NULL;
@@ -351,6 +404,9 @@ clw_attachment_store_add_file (ClwAttachmentStore  *self,
   checksum = g_checksum_new (G_CHECKSUM_SHA256);
   buffer = g_malloc (COPY_BUFFER_SIZE);
 
+  if (progress != NULL)
+    progress (0, expected_size, progress_data);
+
   /* Hash while copying: what is stored is exactly what was hashed. */
   for (;;)
     {
@@ -360,11 +416,22 @@ clw_attachment_store_add_file (ClwAttachmentStore  *self,
 
       if (n < 0)
         {
-          g_prefix_error (error, _("Could not read the evidence file “%s”: "), path);
+          g_prefix_error (error, _("Could not read the evidence file “%s”: "), display);
           goto failed;
         }
       if (n == 0)
         break;
+
+      total += n;
+      /* It may grow while it is read. */
+      if (max_size > 0 && total > max_size)
+        {
+          g_autofree char *limit = g_format_size (max_size);
+          g_set_error (error, CLW_IMPORT_ERROR, CLW_IMPORT_ERROR_TOO_LARGE,
+                       _("“%s” is more than the limit of %s for an evidence file (it grew while "
+                         "it was read)."), display, limit);
+          goto failed;
+        }
 
       while (written < n)
         {
@@ -373,14 +440,16 @@ clw_attachment_store_add_file (ClwAttachmentStore  *self,
             {
               if (errno == EINTR)
                 continue;
-              set_errno_error (error, errno, _("Could not store the evidence file “%s”"), path);
+              set_errno_error (error, errno, _("Could not store the evidence file “%s”"), display);
               goto failed;
             }
           written += w;
         }
 
       g_checksum_update (checksum, buffer, n);
-      total += n;
+
+      if (progress != NULL)
+        progress (total, MAX (expected_size, total), progress_data);
     }
 
   if (!sync_fd (fd, temp_path, error))
@@ -395,17 +464,20 @@ clw_attachment_store_add_file (ClwAttachmentStore  *self,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("The evidence file “%s” does not match its SHA-256 (expected %s, found %s): "
                      "it was changed or damaged on the way. Nothing was stored."),
-                   path, expected_sha256, sha256);
+                   display, expected_sha256, sha256);
       goto failed;
     }
 
-  if (clw_attachment_store_has (self, sha256))
-    g_unlink (temp_path);
-  else if (!install_temporary (self, temp_path, sha256, error))
+  /* Stored once: the same content added again takes the place of the copy
+   * there (the same bytes, or the right ones if that copy was damaged). */
+  existed = clw_attachment_store_has (self, sha256);
+  if (!install_temporary (self, temp_path, sha256, error))
     goto failed;
 
   if (size != NULL)
     *size = total;
+  if (added != NULL)
+    *added = !existed;
   return g_steal_pointer (&sha256);
 
 failed:
@@ -806,4 +878,132 @@ clw_attachment_store_verify_all_finish (ClwAttachmentStore  *self,
   if (damaged != NULL)
     *damaged = verify->damaged != NULL ? g_ptr_array_ref (verify->damaged) : NULL;
   return ok;
+}
+
+/* Listing and removing ---------------------------------------------------------- */
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+GStrv
+clw_attachment_store_list (ClwAttachmentStore  *self,
+                           GError             **error)
+{
+  g_autoptr(GPtrArray) hashes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) top = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *prefix;
+
+  g_return_val_if_fail (CLW_IS_ATTACHMENT_STORE (self), NULL);
+
+  top = g_dir_open (self->folder, 0, &local_error);
+  if (top == NULL)
+    {
+      /* No folder: nothing was ever attached. */
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return g_new0 (char *, 1);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not read the folder “%s”: %s"), self->folder, local_error->message);
+      return NULL;
+    }
+
+  while ((prefix = g_dir_read_name (top)) != NULL)
+    {
+      g_autofree char *subdir = NULL;
+      g_autoptr(GDir) dir = NULL;
+      const char *name;
+
+      /* Only the two-digit folders: temporary files and strangers are not ours. */
+      if (!is_hex_name (prefix, 2))
+        continue;
+
+      subdir = g_build_filename (self->folder, prefix, NULL);
+      dir = g_dir_open (subdir, 0, NULL);
+      if (dir == NULL)
+        continue;
+
+      while ((name = g_dir_read_name (dir)) != NULL)
+        if (is_hex_name (name, 64) && strncmp (name, prefix, 2) == 0)
+          g_ptr_array_add (hashes, g_strdup (name));
+    }
+
+  g_ptr_array_sort (hashes, compare_strings);
+  g_ptr_array_add (hashes, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&hashes), FALSE);
+}
+
+gboolean
+clw_attachment_store_remove (ClwAttachmentStore  *self,
+                             const char          *sha256,
+                             GError             **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (CLW_IS_ATTACHMENT_STORE (self), FALSE);
+
+  if (!check_hash (sha256, error))
+    return FALSE;
+
+  path = clw_attachment_store_get_path (self, sha256);
+  if (g_unlink (path) != 0 && errno != ENOENT)
+    return set_errno_error (error, errno, _("Could not delete “%s”"), path);
+
+  /* The two-digit folder goes when it is empty. */
+  dir = g_path_get_dirname (path);
+  g_rmdir (dir);
+  return TRUE;
+}
+
+gboolean
+clw_attachment_store_remove_stale (ClwAttachmentStore  *self,
+                                   guint                older_than,
+                                   guint               *n_removed,
+                                   GError             **error)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+  guint removed = 0;
+
+  g_return_val_if_fail (CLW_IS_ATTACHMENT_STORE (self), FALSE);
+
+  dir = g_dir_open (self->folder, 0, &local_error);
+  if (dir == NULL)
+    {
+      if (!g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       _("Could not read the folder “%s”: %s"), self->folder, local_error->message);
+          return FALSE;
+        }
+    }
+  else
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = NULL;
+          GStatBuf st;
+
+          if (!g_str_has_prefix (name, TEMP_PREFIX))
+            continue;
+
+          path = g_build_filename (self->folder, name, NULL);
+          if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode) ||
+              now - (gint64) st.st_mtime < (gint64) older_than)
+            continue;
+
+          if (g_unlink (path) == 0)
+            removed++;
+        }
+    }
+
+  if (n_removed != NULL)
+    *n_removed = removed;
+  return TRUE;
 }

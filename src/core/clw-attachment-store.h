@@ -53,6 +53,22 @@ char               *clw_attachment_store_add_file_finish (ClwAttachmentStore  *s
                                                           GAsyncResult        *result,
                                                           guint64             *size,
                                                           GError             **error);
+/* The same, refusing a file of more than @max_size bytes (0: no limit)
+ * before anything is written, and calling @progress (from the calling
+ * thread) as it copies. @added says whether the file was new to the store;
+ * the same content added again replaces the copy there, repairing it if it
+ * was damaged. On failure nothing is left behind, not even a temporary
+ * file. */
+char               *clw_attachment_store_add_file_full   (ClwAttachmentStore     *self,
+                                                          const char             *path,
+                                                          const char             *expected_sha256,
+                                                          guint64                 max_size,
+                                                          GFileProgressCallback   progress,
+                                                          gpointer                progress_data,
+                                                          guint64                *size,
+                                                          gboolean               *added,
+                                                          GCancellable           *cancellable,
+                                                          GError                **error);
 char               *clw_attachment_store_add_bytes       (ClwAttachmentStore  *self,
                                                           GBytes              *bytes,
                                                           const char          *expected_sha256,
@@ -88,5 +104,21 @@ gboolean            clw_attachment_store_verify_all_finish (ClwAttachmentStore  
                                                             guint               *n_checked,
                                                             GPtrArray          **damaged,
                                                             GError             **error);
+
+/* The hashes of every stored file, sorted. */
+GStrv               clw_attachment_store_list            (ClwAttachmentStore  *self,
+                                                          GError             **error);
+/* Delete the file of @sha256; a file that is not there is not an error.
+ * The caller makes sure nothing refers to it (clw_evidence_prune()). */
+gboolean            clw_attachment_store_remove          (ClwAttachmentStore  *self,
+                                                          const char          *sha256,
+                                                          GError             **error);
+/* Delete the temporary files that copies cut short by a crash left behind:
+ * those not written to for @older_than seconds (a copy in progress writes
+ * to its own all the time). */
+gboolean            clw_attachment_store_remove_stale    (ClwAttachmentStore  *self,
+                                                          guint                older_than,
+                                                          guint               *n_removed,
+                                                          GError             **error);
 
 G_END_DECLS
