@@ -620,6 +620,80 @@ START_TEST (test_documented_example)
 }
 END_TEST
 
+/* The demo database: every cluster's return, both cycles, valid for our
+ * validator and for xmllint, its counts the engine's. */
+START_TEST (test_demo_every_cluster)
+{
+  g_autoptr(ClwDatabase) db = clw_test_new_empty_database ();
+  g_autoptr(GError) error = NULL;
+  const char *cycles[] = { "2021-22", "2022-23" };
+
+  clw_demo_generate (db, 1, CLW_DEMO_DEFAULT_SEED, &error);
+  ck_assert_no_error (error);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cycles); c++)
+    {
+      g_autoptr(ClwQaifReport) report = clw_qaif_evaluate (db, cycles[c], CLW_SCOPE_ALL, NULL, NULL, &error);
+      g_autoptr(GPtrArray) returns = NULL;
+      g_autofree char *dir = clw_test_path (cycles[c]);
+      g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *schema = clw_test_source_path ("../data/imtp-return.xsd");
+      g_autofree char *err = NULL;
+      int status = -1;
+
+      ck_assert_no_error (error);
+      returns = clw_imtp_return_new_for_report (db, report, &error);
+      ck_assert_no_error (error);
+      ck_assert_int_eq (returns->len, clw_test_query_int (db, "SELECT count(*) FROM cluster"));
+      g_mkdir_with_parents (dir, 0700);
+
+      g_ptr_array_add (argv, g_strdup ("xmllint"));
+      g_ptr_array_add (argv, g_strdup ("--noout"));
+      g_ptr_array_add (argv, g_strdup ("--nonet"));
+      g_ptr_array_add (argv, g_strdup ("--schema"));
+      g_ptr_array_add (argv, g_strdup (schema));
+
+      for (guint i = 0; i < returns->len; i++)
+        {
+          ClwImtpReturn *ret = g_ptr_array_index (returns, i);
+          ClwClusterSummary *summary = clw_qaif_report_lookup_cluster (report, clw_imtp_return_get_cluster_id (ret));
+          g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) clw_xml_problem_free);
+          g_autoptr(xmlDoc) doc = clw_xml_parse_untrusted (clw_imtp_return_get_bytes (ret), "return", problems, &error);
+          g_autofree char *name = clw_imtp_return_dup_file_name (ret);
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+          Parsed p = parse (clw_imtp_return_get_bytes (ret));
+
+          ck_assert_no_error (error);
+          clw_xml_validate (doc, CLW_IMTP_RETURN_SCHEMA_RESOURCE, name, problems, &error);
+          ck_assert_no_error (error);
+
+          ck_assert_ptr_nonnull (summary);
+          ck_assert_int_eq (xpath_int (&p, "/r:imtp-return/r:summary/@practices"),
+                            clw_cluster_summary_get_n_practices (summary));
+          ck_assert_int_eq (xpath_count (&p, "//r:practice"), clw_cluster_summary_get_n_practices (summary));
+          ck_assert_int_eq (xpath_int (&p, "/r:imtp-return/r:summary/@points"), clw_cluster_summary_get_points (summary));
+          ck_assert_int_eq (xpath_int (&p, "/r:imtp-return/r:summary/@practices-at-risk"),
+                            clw_cluster_summary_get_practices_at_risk (summary));
+          ck_assert_int_eq (xpath_int (&p, "/r:imtp-return/r:summary/@imtp-submitted"),
+                            clw_cluster_summary_get_imtp_submitted (summary));
+          ck_assert_int_eq (xpath_int (&p, "sum(//r:practice/r:qaif/@points)"), clw_cluster_summary_get_points (summary));
+          parsed_clear (&p);
+
+          clw_imtp_return_save (ret, path, &error);
+          ck_assert_no_error (error);
+          g_ptr_array_add (argv, g_steal_pointer (&path));
+        }
+
+      g_ptr_array_add (argv, NULL);
+      g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                    NULL, NULL, NULL, &err, &status, &error);
+      ck_assert_no_error (error);
+      ck_assert_msg (g_spawn_check_wait_status (status, NULL), "xmllint refuses a return of %s:\n%.2000s",
+                     cycles[c], err);
+    }
+}
+END_TEST
+
 static Suite *
 imtp_return_suite (void)
 {
@@ -636,6 +710,11 @@ imtp_return_suite (void)
   tcase_add_test (tc, test_warns_about_patient_data);
   tcase_add_test (tc, test_health_board_folder);
   tcase_add_test (tc, test_write_async);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("demo");
+  tcase_set_timeout (tc, 240);
+  tcase_add_test (tc, test_demo_every_cluster);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("format");
