@@ -48,6 +48,7 @@ static const struct
   const guint        *n_cases;
 } groups[] = {
   { clw_bench_core_cases, &clw_bench_core_n_cases },
+  { clw_bench_returns_cases, &clw_bench_returns_n_cases },
 };
 
 /* Services for the cases -------------------------------------------------- */
