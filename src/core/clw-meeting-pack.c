@@ -432,7 +432,7 @@ add_attendance (Builder *b)
   }
 
   g_ptr_array_add (headers, g_strdup (_("Practice")));
-  w = 4.0;
+  w = 3.4;
   g_array_append_val (widths, w);
   if (meeting_columns)
     for (guint m = 0; m < n_meetings; m++)
@@ -446,7 +446,7 @@ add_attendance (Builder *b)
           /* TRANSLATORS: a meeting's date in a narrow column, see strftime() */
           g_date_strftime (buf, sizeof buf, _("%d %b"), date);
         g_ptr_array_add (headers, g_strdup (buf));
-        w = 0.85;
+        w = 1.0;
         g_array_append_val (widths, w);
       }
   g_ptr_array_add (headers, g_strdup (_("Counted")));
@@ -770,7 +770,7 @@ static void
 add_missing_evidence (Builder *b)
 {
   const char *headers[] = { _("Evidence"), _("Due"), _("Status"), _("What is asked for") };
-  const double widths[] = { 2.4, 1.2, 1.6, 4.4 };
+  const double widths[] = { 2.3, 1.2, 1.9, 4.2 };
   guint n = g_list_model_get_n_items (b->practices);
   g_autoptr(GPtrArray) complete = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *as_of = display_date (b->eve);
