@@ -94,6 +94,7 @@ gboolean     clw_database_check_integrity     (ClwDatabase           *self,
                                                GError               **error);
 
 char        *clw_uuid_new                     (void);
+char        *clw_uuid_new_ordered             (void);
 char        *clw_timestamp_now                (void);
 gboolean     clw_is_uuid                      (const char            *str);
 
