@@ -57,7 +57,8 @@ CREATE VIEW search_source AS
   UNION ALL
   SELECT 'imtp-section', s.id, s.kind, s.body || ' ' || s.body_cy FROM imtp_section s;
 
--- Keep the index in step with its sources.
+-- Keep the index in step with its sources (an update re-indexes a row only
+-- when its searchable text changes).
 
 CREATE TRIGGER search_practice_insert AFTER INSERT ON practice BEGIN
   INSERT INTO search_index (kind, row_id, title, body)
@@ -65,7 +66,8 @@ CREATE TRIGGER search_practice_insert AFTER INSERT ON practice BEGIN
   INSERT OR REPLACE INTO search_map (row_id, fts_rowid) VALUES (NEW.id, last_insert_rowid());
 END;
 
-CREATE TRIGGER search_practice_update AFTER UPDATE ON practice BEGIN
+CREATE TRIGGER search_practice_update AFTER UPDATE OF code, name ON practice
+  WHEN OLD.code IS NOT NEW.code OR OLD.name IS NOT NEW.name BEGIN
   DELETE FROM search_index WHERE rowid = (SELECT fts_rowid FROM search_map WHERE row_id = OLD.id);
   DELETE FROM search_map WHERE row_id = OLD.id;
   INSERT INTO search_index (kind, row_id, title, body)
@@ -84,7 +86,8 @@ CREATE TRIGGER search_meeting_insert AFTER INSERT ON meeting BEGIN
   INSERT OR REPLACE INTO search_map (row_id, fts_rowid) VALUES (NEW.id, last_insert_rowid());
 END;
 
-CREATE TRIGGER search_meeting_update AFTER UPDATE ON meeting BEGIN
+CREATE TRIGGER search_meeting_update AFTER UPDATE OF place, minutes ON meeting
+  WHEN OLD.place IS NOT NEW.place OR OLD.minutes IS NOT NEW.minutes BEGIN
   DELETE FROM search_index WHERE rowid = (SELECT fts_rowid FROM search_map WHERE row_id = OLD.id);
   DELETE FROM search_map WHERE row_id = OLD.id;
   INSERT INTO search_index (kind, row_id, title, body)
@@ -103,7 +106,8 @@ CREATE TRIGGER search_action_insert AFTER INSERT ON action_item BEGIN
   INSERT OR REPLACE INTO search_map (row_id, fts_rowid) VALUES (NEW.id, last_insert_rowid());
 END;
 
-CREATE TRIGGER search_action_update AFTER UPDATE ON action_item BEGIN
+CREATE TRIGGER search_action_update AFTER UPDATE OF description, owner, notes ON action_item
+  WHEN OLD.description IS NOT NEW.description OR OLD.owner IS NOT NEW.owner OR OLD.notes IS NOT NEW.notes BEGIN
   DELETE FROM search_index WHERE rowid = (SELECT fts_rowid FROM search_map WHERE row_id = OLD.id);
   DELETE FROM search_map WHERE row_id = OLD.id;
   INSERT INTO search_index (kind, row_id, title, body)
@@ -122,7 +126,8 @@ CREATE TRIGGER search_evidence_insert AFTER INSERT ON evidence BEGIN
   INSERT OR REPLACE INTO search_map (row_id, fts_rowid) VALUES (NEW.id, last_insert_rowid());
 END;
 
-CREATE TRIGGER search_evidence_update AFTER UPDATE ON evidence BEGIN
+CREATE TRIGGER search_evidence_update AFTER UPDATE OF title, original_name, notes ON evidence
+  WHEN OLD.title IS NOT NEW.title OR OLD.original_name IS NOT NEW.original_name OR OLD.notes IS NOT NEW.notes BEGIN
   DELETE FROM search_index WHERE rowid = (SELECT fts_rowid FROM search_map WHERE row_id = OLD.id);
   DELETE FROM search_map WHERE row_id = OLD.id;
   INSERT INTO search_index (kind, row_id, title, body)
@@ -141,7 +146,8 @@ CREATE TRIGGER search_imtp_section_insert AFTER INSERT ON imtp_section BEGIN
   INSERT OR REPLACE INTO search_map (row_id, fts_rowid) VALUES (NEW.id, last_insert_rowid());
 END;
 
-CREATE TRIGGER search_imtp_section_update AFTER UPDATE ON imtp_section BEGIN
+CREATE TRIGGER search_imtp_section_update AFTER UPDATE OF kind, body, body_cy ON imtp_section
+  WHEN OLD.kind IS NOT NEW.kind OR OLD.body IS NOT NEW.body OR OLD.body_cy IS NOT NEW.body_cy BEGIN
   DELETE FROM search_index WHERE rowid = (SELECT fts_rowid FROM search_map WHERE row_id = OLD.id);
   DELETE FROM search_map WHERE row_id = OLD.id;
   INSERT INTO search_index (kind, row_id, title, body)

@@ -17,6 +17,15 @@ static const ClwCliCommand commands[] = {
   { "init", N_("Create a database with the reference data"), clw_cli_init },
   { "import", N_("Import a dataset file, all or nothing"), clw_cli_import },
   { "export", N_("Export the database, a health board or a cluster as a dataset file"), clw_cli_export },
+  { "import-practices", N_("Add and update practices from a CSV practice list"), clw_cli_import_practices },
+  { "imtp-return", N_("Write the IMTP return of a cluster, or of every cluster of a health board, as XML"), clw_cli_imtp_return },
+  { "meeting-pack", N_("Write the pack of a meeting as a PDF"), clw_cli_meeting_pack },
+  { "demo", N_("Fill a new database with invented demo data of all of Wales"), clw_cli_demo },
+  { "list", N_("List health boards, clusters, practices or meetings, as text or CSV"), clw_cli_list },
+  { "qaif", N_("Give the QAIF verdicts, points and reasons, as text, CSV or XML"), clw_cli_qaif },
+  { "evidence", N_("Attach, list, export, verify and prune evidence files"), clw_cli_evidence },
+  { "sync", N_("Exchange changes with another copy: export, import, status, conflicts, resolve, folder"), clw_cli_sync },
+  { "copy-for-meeting", N_("Make a copy of one cluster to take to a meeting"), clw_cli_copy_for_meeting },
 };
 
 ClwDatabase *
@@ -149,12 +158,14 @@ main (int    argc,
   g_autofree char *db_path = NULL;
   g_autofree char *user = NULL;
   gboolean version = FALSE;
+  gboolean help = FALSE;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The database (default: the user's database)"), N_("FILE") },
     { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("The name recorded in the audit log"), N_("NAME") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &help, N_("List the commands and exit"), NULL },
     { NULL }
   };
   ClwCliGlobals globals = { 0 };
@@ -182,11 +193,11 @@ main (int    argc,
       return 0;
     }
 
-  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+  if (help || argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
       g_str_equal (argv[1], "help"))
     {
       print_usage ();
-      return argc < 2 ? 2 : 0;
+      return help || argc >= 2 ? 0 : 2;
     }
 
   if (db_path == NULL)

@@ -35,6 +35,14 @@ gboolean      _clw_database_set_error      (ClwDatabase  *self,
 void          _clw_database_set_audit      (ClwDatabase  *self,
                                             gboolean      enabled);
 
+/* After a sync has written to the database, earlier changes can no longer
+ * be undone safely: forget them. */
+void          _clw_database_forget_undo    (ClwDatabase  *self);
+
+/* Emit ::changed for @tables written on another connection (a worker). */
+void          _clw_database_emit_changed   (ClwDatabase        *self,
+                                            const char * const *tables);
+
 /* The audit triggers, regenerated from the schema after each migration. */
 gboolean      _clw_database_refresh_audit_triggers (ClwDatabase  *self,
                                                     GError      **error);

@@ -31,8 +31,10 @@
 
 typedef struct
 {
-  char *change_id;
-  char *label;
+  char   *change_id;
+  char   *label;
+  char   *merge_key;      /* see clw_database_set_change_merge_key() */
+  gint64  last_written;   /* monotonic time of the last transaction in it */
 } UndoEntry;
 
 struct _ClwDatabase
@@ -53,6 +55,8 @@ struct _ClwDatabase
   char       *change_label;
   char       *change_at;
   char       *reverts;          /* while undoing: the change id reverted */
+  char       *merge_key;        /* of the outermost transaction */
+  gboolean    merging;          /* it continues the change at the head of the undo stack */
   gboolean    audited;          /* the transaction wrote to the audit log */
 
   guint       read_only : 1;
@@ -75,6 +79,7 @@ undo_entry_free (gpointer data)
 
   g_free (entry->change_id);
   g_free (entry->label);
+  g_free (entry->merge_key);
   g_free (entry);
 }
 
@@ -82,6 +87,41 @@ char *
 clw_uuid_new (void)
 {
   return g_uuid_string_random ();
+}
+
+/* A version 7 UUID: the time in milliseconds, then random bits. Rows keyed
+ * by these (the audit log) are appended at the end of their index instead of
+ * scattered through it, which keeps big imports fast. */
+char *
+clw_uuid_new_ordered (void)
+{
+  static gint64 last_ms;
+  static guint16 sequence;
+  guint8 bytes[16];
+  gint64 ms = g_get_real_time () / 1000;
+
+  /* Within one millisecond, count up so the order still holds. */
+  if (ms <= last_ms)
+    {
+      ms = last_ms;
+      sequence++;
+    }
+  else
+    sequence = (guint16) g_random_int_range (0, 0x400);
+  last_ms = ms;
+
+  for (int i = 0; i < 6; i++)
+    bytes[i] = (guint8) (ms >> (40 - 8 * i));
+  bytes[6] = 0x70 | ((sequence >> 8) & 0x0f);
+  bytes[7] = sequence & 0xff;
+  for (int i = 8; i < 16; i++)
+    bytes[i] = (guint8) g_random_int_range (0, 256);
+  bytes[8] = 0x80 | (bytes[8] & 0x3f);
+
+  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                          bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5],
+                          bytes[6], bytes[7], bytes[8], bytes[9], bytes[10], bytes[11],
+                          bytes[12], bytes[13], bytes[14], bytes[15]);
 }
 
 gboolean
@@ -106,7 +146,7 @@ sql_uuid (sqlite3_context *ctx,
           int              argc,
           sqlite3_value  **argv)
 {
-  sqlite3_result_text (ctx, g_uuid_string_random (), -1, g_free);
+  sqlite3_result_text (ctx, clw_uuid_new_ordered (), -1, g_free);
 }
 
 static void
@@ -939,6 +979,26 @@ emit_changed (ClwDatabase *self)
     g_free ((char *) tables[i]);
 }
 
+void
+_clw_database_forget_undo (ClwDatabase *self)
+{
+  g_return_if_fail (CLW_IS_DATABASE (self));
+
+  g_queue_clear_full (&self->undo_stack, undo_entry_free);
+}
+
+void
+_clw_database_emit_changed (ClwDatabase        *self,
+                            const char * const *tables)
+{
+  g_return_if_fail (CLW_IS_DATABASE (self));
+
+  if (tables == NULL || tables[0] == NULL)
+    return;
+
+  g_signal_emit (self, signals[CHANGED], 0, tables);
+}
+
 /* GObject ------------------------------------------------------------------- */
 
 static void
@@ -958,6 +1018,7 @@ clw_database_finalize (GObject *object)
   g_clear_pointer (&self->change_label, g_free);
   g_clear_pointer (&self->change_at, g_free);
   g_clear_pointer (&self->reverts, g_free);
+  g_clear_pointer (&self->merge_key, g_free);
 
   G_OBJECT_CLASS (clw_database_parent_class)->finalize (object);
 }
@@ -1093,7 +1154,12 @@ clw_database_open (const char            *path,
   register_functions (self);
   sqlite3_update_hook (self->db, update_hook, self);
 
-  if (!clw_database_exec (self, "PRAGMA foreign_keys = ON", error))
+  /* Savepoint journals stay in memory: once one spills to a temporary
+   * file, SQLite writes every later savepoint through it. */
+  /* A 32 MiB page cache holds a whole import or sync in memory until it
+   * commits; SQLite only takes what it uses. */
+  if (!clw_database_exec (self, "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; "
+                          "PRAGMA cache_size = -32768", error))
     return NULL;
 
   if (!read_only)
@@ -1291,6 +1357,8 @@ clw_database_begin (ClwDatabase  *self,
         return FALSE;
       g_clear_pointer (&self->change_id, g_free);
       g_clear_pointer (&self->change_label, g_free);
+      g_clear_pointer (&self->merge_key, g_free);
+      self->merging = FALSE;
       g_free (self->change_at);
       self->change_at = clw_timestamp_now ();
       self->audited = FALSE;
@@ -1317,6 +1385,34 @@ clw_database_set_change_label (ClwDatabase *self,
   /* The outermost label wins: it describes the whole change. */
   if (self->change_label == NULL)
     self->change_label = g_strdup (label);
+}
+
+void
+clw_database_set_change_merge_key (ClwDatabase *self,
+                                   const char  *key,
+                                   guint        window_seconds)
+{
+  UndoEntry *head;
+
+  g_return_if_fail (CLW_IS_DATABASE (self));
+  g_return_if_fail (self->depth > 0);
+  g_return_if_fail (key != NULL);
+
+  /* Only the outermost transaction decides, and only before it writes. */
+  if (self->depth > 1 || self->merge_key != NULL || self->change_id != NULL)
+    return;
+
+  self->merge_key = g_strdup (key);
+
+  head = g_queue_peek_head (&self->undo_stack);
+  if (head != NULL && g_strcmp0 (head->merge_key, key) == 0 &&
+      g_get_monotonic_time () - head->last_written < (gint64) window_seconds * G_USEC_PER_SEC)
+    {
+      /* The audit rows of this transaction join that change: undo reverts
+       * them all, the newest first. */
+      self->change_id = g_strdup (head->change_id);
+      self->merging = TRUE;
+    }
 }
 
 gboolean
@@ -1346,15 +1442,24 @@ clw_database_commit (ClwDatabase  *self,
   self->depth = 0;
   g_clear_pointer (&self->change_at, g_free);
 
-  if (self->audited && self->reverts == NULL)
+  if (self->audited && self->reverts == NULL && self->merging)
+    {
+      UndoEntry *head = g_queue_peek_head (&self->undo_stack);
+      head->last_written = g_get_monotonic_time ();
+    }
+  else if (self->audited && self->reverts == NULL)
     {
       UndoEntry *entry = g_new0 (UndoEntry, 1);
       entry->change_id = g_steal_pointer (&self->change_id);
       entry->label = g_steal_pointer (&self->change_label);
+      entry->merge_key = g_steal_pointer (&self->merge_key);
+      entry->last_written = g_get_monotonic_time ();
       g_queue_push_head (&self->undo_stack, entry);
     }
   g_clear_pointer (&self->change_id, g_free);
   g_clear_pointer (&self->change_label, g_free);
+  g_clear_pointer (&self->merge_key, g_free);
+  self->merging = FALSE;
 
   emit_changed (self);
   return TRUE;
@@ -1382,8 +1487,10 @@ clw_database_rollback (ClwDatabase *self)
 
   self->depth = 0;
   self->audited = FALSE;
+  self->merging = FALSE;
   g_clear_pointer (&self->change_id, g_free);
   g_clear_pointer (&self->change_label, g_free);
+  g_clear_pointer (&self->merge_key, g_free);
   g_clear_pointer (&self->change_at, g_free);
   g_hash_table_remove_all (self->changed_tables);
 }

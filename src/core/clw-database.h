@@ -72,6 +72,13 @@ gboolean     clw_database_in_transaction      (ClwDatabase           *self);
  * the audit log ("Record attendance"). */
 void         clw_database_set_change_label    (ClwDatabase           *self,
                                                const char            *label);
+/* Let the current transaction join the last change, as one step of undo,
+ * when that change was made with the same @key less than @window_seconds
+ * ago and nothing else has changed since (a run of saves while someone
+ * types into one field). Call right after the outermost begin. */
+void         clw_database_set_change_merge_key (ClwDatabase          *self,
+                                               const char            *key,
+                                               guint                  window_seconds);
 
 /* Run SQL from the program (never with user data in it). */
 gboolean     clw_database_exec                (ClwDatabase           *self,
@@ -87,6 +94,7 @@ gboolean     clw_database_check_integrity     (ClwDatabase           *self,
                                                GError               **error);
 
 char        *clw_uuid_new                     (void);
+char        *clw_uuid_new_ordered             (void);
 char        *clw_timestamp_now                (void);
 gboolean     clw_is_uuid                      (const char            *str);
 

@@ -26,10 +26,13 @@
 #include "clw-files.h"
 #include "clw-record-private.h"
 #include "clw-record.h"
+#include "clw-search-pause-private.h"
 #include "clw-xml.h"
 
 #define REFERENCE_RESOURCE "/io/github/clwstwr/Clwstwr/core/reference/wales.xml"
 #define MAX_RULE_PROBLEMS 200
+/* From this many rows an import indexes them for search together. */
+#define BULK_SEARCH_ROWS 64
 
 /* Which rows belong to a scope ----------------------------------------------- */
 
@@ -422,6 +425,7 @@ clw_dataset_import_bytes (ClwDatabase      *db,
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) clw_xml_problem_free);
   g_autoptr(xmlDoc) doc = NULL;
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(ClwSearchPause) pause = NULL;
   ClwImportCounts local_counts = { 0 };
   xmlNode *root;
   gboolean ok = FALSE;
@@ -448,6 +452,16 @@ clw_dataset_import_bytes (ClwDatabase      *db,
   if (!clw_database_begin (db, error))
     goto out;
   clw_database_set_change_label (db, _("Import dataset"));
+
+  if (rows->len >= BULK_SEARCH_ROWS)
+    {
+      pause = _clw_search_pause_begin (db, error);
+      if (pause == NULL)
+        {
+          clw_database_rollback (db);
+          goto out;
+        }
+    }
 
   for (guint i = 0; i < rows->len && problems->len < MAX_RULE_PROBLEMS; i++)
     {
@@ -477,6 +491,14 @@ clw_dataset_import_bytes (ClwDatabase      *db,
           local_counts.unchanged++;
           break;
         }
+
+      if (pause != NULL && outcome != CLW_WRITE_OUTCOME_UNCHANGED &&
+          !_clw_search_pause_add (pause, clw_record_type_get_table (G_OBJECT_TYPE (row->record)),
+                                  clw_record_get_id (row->record), &local_error))
+        {
+          g_ptr_array_add (problems, clw_xml_problem_new (row->line, row->element, local_error->message));
+          break;
+        }
     }
 
   if (problems->len > 0)
@@ -487,6 +509,12 @@ clw_dataset_import_bytes (ClwDatabase      *db,
                              "“%s” breaks the rules (%u problems); nothing was imported.",
                              problems->len),
                    filename, problems->len);
+      goto out;
+    }
+
+  if (pause != NULL && !_clw_search_pause_end (pause, error))
+    {
+      clw_database_rollback (db);
       goto out;
     }
 

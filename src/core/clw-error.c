@@ -10,3 +10,4 @@
 G_DEFINE_QUARK (clw-db-error-quark, clw_db_error)
 G_DEFINE_QUARK (clw-domain-error-quark, clw_domain_error)
 G_DEFINE_QUARK (clw-import-error-quark, clw_import_error)
+G_DEFINE_QUARK (clw-sync-error-quark, clw_sync_error)

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 #define CLW_DB_ERROR (clw_db_error_quark ())
 #define CLW_DOMAIN_ERROR (clw_domain_error_quark ())
 #define CLW_IMPORT_ERROR (clw_import_error_quark ())
+#define CLW_SYNC_ERROR (clw_sync_error_quark ())
 
 /* Opening, migrating and writing the database. */
 typedef enum
@@ -45,10 +46,28 @@ typedef enum
   CLW_IMPORT_ERROR_MALFORMED,
   CLW_IMPORT_ERROR_SCHEMA,
   CLW_IMPORT_ERROR_RULE,
+  CLW_IMPORT_ERROR_ENCODING,  /* not UTF-8 text */
 } ClwImportError;
+
+/* Exchanging changes between copies of a database (docs/sync.md). */
+typedef enum
+{
+  CLW_SYNC_ERROR_DAMAGED,         /* not a bundle, cut short or changed on the way */
+  CLW_SYNC_ERROR_VERSION,         /* made by another version of Clwstwr */
+  CLW_SYNC_ERROR_NOT_FOR_US,      /* made for another copy */
+  CLW_SYNC_ERROR_UNKNOWN_COPY,    /* from a copy this one has never synced with */
+  CLW_SYNC_ERROR_OTHER_BASE,      /* built on a state this copy does not share */
+  CLW_SYNC_ERROR_ALREADY_APPLIED, /* imported before */
+  CLW_SYNC_ERROR_SUPERSEDED,      /* older than a bundle imported already */
+  CLW_SYNC_ERROR_OUT_OF_SCOPE,    /* a cluster copy changed rows outside its cluster */
+  CLW_SYNC_ERROR_NO_PEER,         /* no copy to sync with, or not the one named */
+  CLW_SYNC_ERROR_BASE,            /* the snapshot of the last sync is missing or out of step */
+  CLW_SYNC_ERROR_RESOLVE,         /* a conflict cannot be resolved that way */
+} ClwSyncError;
 
 GQuark clw_db_error_quark     (void);
 GQuark clw_domain_error_quark (void);
 GQuark clw_import_error_quark (void);
+GQuark clw_sync_error_quark   (void);
 
 G_END_DECLS

@@ -799,6 +799,9 @@ clw_record_exists (ClwDatabase *db,
                    GType        type,
                    const char  *id)
 {
+  /* The columns are installed by class_init: a type never used before
+   * (a meeting looked up by id on the command line) needs its class. */
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
   TypeInfo *info = type_info_get (type);
   g_autoptr(ClwStmt) stmt = NULL;
 
@@ -1066,6 +1069,21 @@ stored_created_at (ClwRecord   *self,
   return NULL;
 }
 
+/* Whether stamp() would change anything: rows written with the metadata
+ * they carry (imports, sync, the demo) need no copy to stamp. */
+static gboolean
+needs_stamp (ClwRecord     *self,
+             ClwWriteFlags  flags)
+{
+  GValue *values = ensure_values (self);
+
+  return g_value_get_string (&values[PROP_ID - 1]) == NULL ||
+         !(flags & CLW_WRITE_KEEP_METADATA) ||
+         g_value_get_string (&values[PROP_CREATED_AT - 1]) == NULL ||
+         g_value_get_string (&values[PROP_UPDATED_AT - 1]) == NULL ||
+         g_value_get_string (&values[PROP_UPDATED_BY - 1]) == NULL;
+}
+
 static gboolean
 write_row (ClwRecord      *self,
            ClwDatabase    *db,
@@ -1075,17 +1093,26 @@ write_row (ClwRecord      *self,
            gboolean       *changed,
            GError        **error)
 {
-  g_autoptr(ClwRecord) stamped = clw_record_copy (self);
+  g_autoptr(ClwRecord) stamped = NULL;
   g_autoptr(ClwStmt) stmt = NULL;
   int rc;
 
-  if (!creating && clw_record_get_created_at (stamped) == NULL)
+  /* Stamp a copy, so that the caller's record is unchanged when the write
+   * fails; with nothing to stamp, the record is written as it is. */
+  if (needs_stamp (self, flags))
     {
-      GValue *values = ensure_values (stamped);
-      g_value_take_string (&values[PROP_CREATED_AT - 1], stored_created_at (stamped, db));
-    }
+      stamped = clw_record_copy (self);
 
-  stamp (stamped, db, creating, flags);
+      if (!creating && clw_record_get_created_at (stamped) == NULL)
+        {
+          GValue *values = ensure_values (stamped);
+          g_value_take_string (&values[PROP_CREATED_AT - 1], stored_created_at (stamped, db));
+        }
+
+      stamp (stamped, db, creating, flags);
+    }
+  else
+    stamped = g_object_ref (self);
 
   if (!(flags & CLW_WRITE_SKIP_RULES) && !clw_record_validate (stamped, db, error))
     return FALSE;
@@ -1109,7 +1136,7 @@ write_row (ClwRecord      *self,
     }
 
   *changed = sqlite3_changes (_clw_database_get_handle (db)) > 0;
-  if (*changed)
+  if (*changed && stamped != self)
     {
       /* The caller's record now says what is stored. */
       GValue *src = ensure_values (stamped);
@@ -1135,6 +1162,7 @@ write_in_transaction (ClwRecord        *self,
 {
   TypeInfo *info;
   gboolean changed = FALSE;
+  gboolean nested;
   gboolean ok;
 
   g_return_val_if_fail (CLW_IS_RECORD (self), FALSE);
@@ -1142,7 +1170,11 @@ write_in_transaction (ClwRecord        *self,
 
   info = type_info_get (G_OBJECT_TYPE (self));
 
-  if (!clw_database_begin (db, error))
+  /* One row is one statement, after checks that only read: SQLite undoes a
+   * failed statement by itself, so inside a transaction a savepoint would
+   * add nothing but its cost (and a flush of the search index). */
+  nested = clw_database_in_transaction (db);
+  if (!nested && !clw_database_begin (db, error))
     return FALSE;
 
   if (mode == 2)
@@ -1167,7 +1199,8 @@ write_in_transaction (ClwRecord        *self,
 
   if (!ok)
     {
-      clw_database_rollback (db);
+      if (!nested)
+        clw_database_rollback (db);
       return FALSE;
     }
 
@@ -1175,7 +1208,7 @@ write_in_transaction (ClwRecord        *self,
     *outcome = mode == 0 ? CLW_WRITE_OUTCOME_INSERTED
                          : changed ? CLW_WRITE_OUTCOME_UPDATED : CLW_WRITE_OUTCOME_UNCHANGED;
 
-  return clw_database_commit (db, error);
+  return nested || clw_database_commit (db, error);
 }
 
 gboolean

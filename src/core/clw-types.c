@@ -164,6 +164,28 @@ LABEL_FUNC (clw_verdict_to_label, ClwVerdict,
             N_("At risk"),
             N_("Not achieved"))
 
+LABEL_FUNC (clw_buddy_rule_to_label, ClwBuddyRule,
+            N_("Two different practices"),
+            N_("Same GP Collaborative"),
+            N_("The small practice may be buddied"),
+            N_("The buddy is larger"),
+            N_("No other request waiting"),
+            N_("No other agreed buddy"),
+            N_("The buddy is not itself buddied"),
+            N_("The small practice is not a buddy"))
+
+LABEL_FUNC (clw_search_kind_to_label, ClwSearchKind,
+            N_("Practices"),
+            N_("Meetings"),
+            N_("Actions"),
+            N_("Evidence"),
+            N_("IMTP contributions"))
+
+LABEL_FUNC (clw_file_problem_to_label, ClwFileProblem,
+            N_("Missing"),
+            N_("Changed or damaged"),
+            N_("Cannot be read"))
+
 gboolean
 clw_representative_role_is_clinical (ClwRepresentativeRole role)
 {

@@ -185,6 +185,49 @@ typedef enum
   CLW_SCOPE_PRACTICE,
 } ClwScope;
 
+/* What importing a row of a list (a practice list from CSV) will do. */
+typedef enum
+{
+  CLW_IMPORT_ACTION_ADD,
+  CLW_IMPORT_ACTION_CHANGE,
+  CLW_IMPORT_ACTION_UNCHANGED,
+  CLW_IMPORT_ACTION_REJECTED,
+} ClwImportAction;
+/* The rules of buddying, in the order they are checked and shown. */
+typedef enum
+{
+  CLW_BUDDY_RULE_DIFFERENT_PRACTICES,
+  CLW_BUDDY_RULE_SAME_COLLABORATIVE,
+  CLW_BUDDY_RULE_SMALL_QUALIFIES,
+  CLW_BUDDY_RULE_BUDDY_LARGER,
+  CLW_BUDDY_RULE_NO_OTHER_REQUEST,
+  CLW_BUDDY_RULE_NO_OTHER_BUDDY,
+  CLW_BUDDY_RULE_BUDDY_NOT_BUDDIED,
+  CLW_BUDDY_RULE_SMALL_NOT_A_BUDDY,
+} ClwBuddyRule;
+
+#define CLW_N_BUDDY_RULES 8
+
+/* What full-text search finds; the nicks are the kinds of search_index. */
+typedef enum
+{
+  CLW_SEARCH_KIND_PRACTICE,
+  CLW_SEARCH_KIND_MEETING,
+  CLW_SEARCH_KIND_ACTION,
+  CLW_SEARCH_KIND_EVIDENCE,
+  CLW_SEARCH_KIND_IMTP_SECTION,
+} ClwSearchKind;
+
+#define CLW_N_SEARCH_KINDS 5
+
+/* What is wrong with a stored evidence file. */
+typedef enum
+{
+  CLW_FILE_PROBLEM_MISSING,
+  CLW_FILE_PROBLEM_CORRUPTED,
+  CLW_FILE_PROBLEM_UNREADABLE,
+} ClwFileProblem;
+
 const char *clw_enum_to_nick     (GType        enum_type,
                                   int          value);
 gboolean    clw_enum_from_nick   (GType        enum_type,
@@ -207,6 +250,9 @@ const char *clw_imtp_section_kind_to_label    (ClwImtpSectionKind    kind);
 const char *clw_section_status_to_label       (ClwSectionStatus      status);
 const char *clw_workforce_role_to_label       (ClwWorkforceRole      role);
 const char *clw_verdict_to_label              (ClwVerdict            verdict);
+const char *clw_buddy_rule_to_label           (ClwBuddyRule          rule);
+const char *clw_search_kind_to_label          (ClwSearchKind         kind);
+const char *clw_file_problem_to_label         (ClwFileProblem        problem);
 
 gboolean    clw_representative_role_is_clinical (ClwRepresentativeRole role);
 

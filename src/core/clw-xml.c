@@ -94,10 +94,11 @@ load_entity (const char       *url,
       if (bytes != NULL)
         {
           gsize size;
-          /* Resource data lives as long as the program. */
           const char *data = g_bytes_get_data (bytes, &size);
+          /* A copy: libxml2 2.9.14 misreads a static buffer here (the
+           * schema it holds fails to parse). */
           xmlParserInputBufferPtr buffer =
-            xmlParserInputBufferCreateStatic (data, (int) size, XML_CHAR_ENCODING_NONE);
+            xmlParserInputBufferCreateMem (data, (int) size, XML_CHAR_ENCODING_NONE);
           return xmlNewIOInputStream (ctxt, buffer, XML_CHAR_ENCODING_NONE);
         }
     }

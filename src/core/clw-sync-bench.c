@@ -1,0 +1,166 @@
+/* clw-sync-bench.c: measuring sync, for the benchmark program
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "clw-sync"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "clw-sync-bench.h"
+#include "clw-core.h"
+#include "clw-dataset.h"
+#include "clw-database-private.h"
+
+static ClwRecord *
+action_item (const char *meeting_id,
+             guint       i)
+{
+  g_autoptr(ClwRecord) record = clw_record_new (CLW_TYPE_ACTION_ITEM);
+  g_autofree char *description = g_strdup_printf ("Action %u of the meeting", i);
+
+  g_object_set (record,
+                "meeting-id", meeting_id,
+                "description", description,
+                "owner", "Cluster lead",
+                "due-on", "2022-04-01",
+                "status", CLW_ACTION_STATUS_OPEN,
+                NULL);
+  return g_steal_pointer (&record);
+}
+
+static char *
+first_id (ClwDatabase  *db,
+          const char   *sql,
+          GError      **error)
+{
+  g_autoptr(ClwStmt) stmt = _clw_database_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_NOT_FOUND, _("The reference data has no cluster."));
+      return NULL;
+    }
+  return _clw_column_dup (stmt, 0);
+}
+
+double
+clw_sync_bench_apply (const char  *folder,
+                      guint        n_inserts,
+                      guint        n_updates,
+                      GError     **error)
+{
+  g_autofree char *master_path = g_build_filename (folder, "bench-board.db", NULL);
+  g_autofree char *copy_path = g_build_filename (folder, "bench-meeting.db", NULL);
+  g_autofree char *bundle = g_build_filename (folder, "bench.clwsync", NULL);
+  g_autoptr(ClwDatabase) master = NULL;
+  g_autoptr(ClwDatabase) copy = NULL;
+  g_autoptr(ClwRecord) meeting = NULL;
+  g_autoptr(ClwSyncReport) report = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *cluster = NULL;
+  g_autofree char *collaborative = NULL;
+  g_autofree char *sql = NULL;
+  guint n_changes = n_inserts + n_updates;
+  gint64 start;
+
+  master = clw_database_open (master_path, CLW_DATABASE_OPEN_CREATE, error);
+  if (master == NULL || !clw_dataset_load_reference (master, error))
+    return -1;
+  clw_database_set_user (master, "Health board");
+
+  cluster = first_id (master, "SELECT id FROM cluster ORDER BY code LIMIT 1", error);
+  if (cluster == NULL)
+    return -1;
+  sql = g_strdup_printf ("SELECT id FROM collaborative WHERE profession = 'gp' AND cluster_id = '%s'", cluster);
+  collaborative = first_id (master, sql, error);
+  if (collaborative == NULL)
+    return -1;
+
+  meeting = clw_record_new (CLW_TYPE_MEETING);
+  g_object_set (meeting, "collaborative-id", collaborative, "starts-at", "2022-03-01T14:00",
+                "place", "Tenby", "status", CLW_MEETING_STATUS_HELD, NULL);
+  if (!clw_record_insert (meeting, master, CLW_WRITE_DEFAULT, error))
+    return -1;
+
+  /* The rows the copy will change. */
+  if (!clw_database_begin (master, error))
+    return -1;
+  for (guint i = 0; i < n_updates; i++)
+    {
+      g_autoptr(ClwRecord) record = action_item (clw_record_get_id (meeting), i);
+      if (!clw_record_insert (record, master, CLW_WRITE_DEFAULT, error))
+        {
+          clw_database_rollback (master);
+          return -1;
+        }
+      g_ptr_array_add (ids, g_strdup (clw_record_get_id (record)));
+    }
+  if (!clw_database_commit (master, error))
+    return -1;
+
+  report = clw_sync_make_copy (master, CLW_SCOPE_CLUSTER, cluster, copy_path, NULL, error);
+  if (report == NULL)
+    return -1;
+  g_clear_object (&report);
+
+  copy = clw_database_open (copy_path, CLW_DATABASE_OPEN_DEFAULT, error);
+  if (copy == NULL)
+    return -1;
+  clw_database_set_user (copy, "Cluster lead");
+
+  if (!clw_database_begin (copy, error))
+    return -1;
+  for (guint i = 0; i < n_changes; i++)
+    {
+      g_autoptr(ClwRecord) record = NULL;
+      gboolean ok;
+
+      if (i < n_updates)
+        {
+          record = clw_record_load (copy, CLW_TYPE_ACTION_ITEM, g_ptr_array_index (ids, i), error);
+          if (record == NULL)
+            {
+              clw_database_rollback (copy);
+              return -1;
+            }
+          g_object_set (record, "notes", "Discussed at the meeting", "status", CLW_ACTION_STATUS_DONE, NULL);
+          ok = clw_record_update (record, copy, CLW_WRITE_DEFAULT, error);
+        }
+      else
+        {
+          record = action_item (clw_record_get_id (meeting), i);
+          ok = clw_record_insert (record, copy, CLW_WRITE_DEFAULT, error);
+        }
+      if (!ok)
+        {
+          clw_database_rollback (copy);
+          return -1;
+        }
+    }
+  if (!clw_database_commit (copy, error))
+    return -1;
+
+  report = clw_sync_export (copy, NULL, bundle, error);
+  if (report == NULL)
+    return -1;
+  g_clear_object (&report);
+
+  start = g_get_monotonic_time ();
+  report = clw_sync_import (master, bundle, error);
+  if (report == NULL)
+    return -1;
+
+  if (clw_sync_report_get_n_applied (report) != n_changes)
+    {
+      g_set_error (error, CLW_SYNC_ERROR, CLW_SYNC_ERROR_OTHER_BASE,
+                   "Only %u of the %u changes were applied.", clw_sync_report_get_n_applied (report), n_changes);
+      return -1;
+    }
+
+  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+}
