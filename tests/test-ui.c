@@ -392,9 +392,30 @@ START_TEST (test_sidebar_filters_by_typing)
 }
 END_TEST
 
-/* A held meeting and a practice whose attendance there did not count,
- * one meeting short of what the indicator needs: recording that it
- * attended changes its verdict. */
+/* Whether the practice is recorded as attending the meeting. */
+static gboolean
+recorded_as_attending (const char *meeting_id,
+                       const char *practice_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) attendance = clw_attendance_list_for_meeting (clw_session_get_database (session ()),
+                                                                      meeting_id, &error);
+
+  ck_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (attendance)); i++)
+    {
+      g_autoptr(ClwAttendance) line = g_list_model_get_item (G_LIST_MODEL (attendance), i);
+
+      if (g_str_equal (clw_attendance_get_practice_id (line), practice_id))
+        return clw_attendance_get_status (line) == CLW_ATTENDANCE_STATUS_ATTENDED;
+    }
+
+  return FALSE;
+}
+
+/* A held meeting and a practice not recorded as attending it, one meeting
+ * short of what the indicator needs: recording that it attended changes
+ * its verdict. */
 static gboolean
 find_attendance_to_record (char **cluster_id,
                            char **practice_id,
@@ -414,7 +435,8 @@ find_attendance_to_record (char **cluster_id,
         {
           const ClwMeetingOutcome *outcome = clw_practice_result_get_meeting (result, m);
 
-          if (outcome->status == CLW_MEETING_STATUS_HELD && !outcome->counted && !outcome->in_future)
+          if (outcome->status == CLW_MEETING_STATUS_HELD && !outcome->counted && !outcome->in_future &&
+              !recorded_as_attending (outcome->meeting_id, clw_practice_result_get_practice_id (result)))
             {
               *cluster_id = g_strdup (clw_practice_result_get_cluster_id (result));
               *practice_id = g_strdup (clw_practice_result_get_practice_id (result));
