@@ -408,6 +408,8 @@ show_agenda (ClwMeetingEditor *self)
           gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
           gtk_widget_add_css_class (remove, "flat");
           gtk_widget_set_tooltip_text (remove, _("Remove the Item"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Remove the item"), -1);
           g_object_set_data_full (G_OBJECT (remove), "item", g_object_ref (item), g_object_unref);
           g_signal_connect (remove, "clicked", G_CALLBACK (agenda_item_remove_cb), self);
           adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
