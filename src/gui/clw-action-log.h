@@ -15,9 +15,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ClwActionLog, clw_action_log, CLW, ACTION_LOG, GtkWidget)
 
-void        clw_action_log_set_session (ClwActionLog *self,
-                                       ClwSession *session);
-void        clw_action_log_set_cluster_id (ClwActionLog *self,
-                                             const char *cluster_id);
+void clw_action_log_set_session    (ClwActionLog *self,
+                                    ClwSession   *session);
+void clw_action_log_set_cluster_id (ClwActionLog *self,
+                                    const char   *cluster_id);
 
 G_END_DECLS

@@ -15,9 +15,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ClwClusterDashboard, clw_cluster_dashboard, CLW, CLUSTER_DASHBOARD, GtkWidget)
 
-void        clw_cluster_dashboard_set_session (ClwClusterDashboard *self,
-                                              ClwSession *session);
-void        clw_cluster_dashboard_set_cluster_id (ClwClusterDashboard *self,
-                                                    const char *cluster_id);
+void clw_cluster_dashboard_set_session    (ClwClusterDashboard *self,
+                                           ClwSession          *session);
+void clw_cluster_dashboard_set_cluster_id (ClwClusterDashboard *self,
+                                           const char          *cluster_id);
 
 G_END_DECLS

@@ -15,9 +15,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ClwDecisionsPage, clw_decisions_page, CLW, DECISIONS_PAGE, GtkWidget)
 
-void        clw_decisions_page_set_session (ClwDecisionsPage *self,
-                                           ClwSession *session);
-void        clw_decisions_page_set_health_board_id (ClwDecisionsPage *self,
-                                                      const char *health_board_id);
+void clw_decisions_page_set_session         (ClwDecisionsPage *self,
+                                             ClwSession       *session);
+void clw_decisions_page_set_health_board_id (ClwDecisionsPage *self,
+                                             const char       *health_board_id);
 
 G_END_DECLS

@@ -15,9 +15,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ClwHealthBoardDashboard, clw_health_board_dashboard, CLW, HEALTH_BOARD_DASHBOARD, GtkWidget)
 
-void        clw_health_board_dashboard_set_session (ClwHealthBoardDashboard *self,
-                                                   ClwSession *session);
-void        clw_health_board_dashboard_set_health_board_id (ClwHealthBoardDashboard *self,
-                                                              const char *health_board_id);
+void clw_health_board_dashboard_set_session         (ClwHealthBoardDashboard *self,
+                                                     ClwSession              *session);
+void clw_health_board_dashboard_set_health_board_id (ClwHealthBoardDashboard *self,
+                                                     const char              *health_board_id);
 
 G_END_DECLS

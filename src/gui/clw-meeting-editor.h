@@ -15,12 +15,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ClwMeetingEditor, clw_meeting_editor, CLW, MEETING_EDITOR, GtkWidget)
 
-void        clw_meeting_editor_set_session (ClwMeetingEditor *self,
-                                           ClwSession *session);
-void        clw_meeting_editor_set_meeting_id (ClwMeetingEditor *self,
-                                                 const char *meeting_id);
+void        clw_meeting_editor_set_session     (ClwMeetingEditor *self,
+                                                ClwSession       *session);
+void        clw_meeting_editor_set_meeting_id  (ClwMeetingEditor *self,
+                                                const char       *meeting_id);
 /* The meeting's date, for the header bar. */
-const char *clw_meeting_editor_get_title     (ClwMeetingEditor *self);
+const char *clw_meeting_editor_get_title       (ClwMeetingEditor *self);
 /* Show the attendance sheet. */
 void        clw_meeting_editor_show_attendance (ClwMeetingEditor *self);
 

@@ -15,9 +15,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ClwMeetingsPage, clw_meetings_page, CLW, MEETINGS_PAGE, GtkWidget)
 
-void        clw_meetings_page_set_session (ClwMeetingsPage *self,
-                                          ClwSession *session);
-void        clw_meetings_page_set_cluster_id (ClwMeetingsPage *self,
-                                                const char *cluster_id);
+void clw_meetings_page_set_session    (ClwMeetingsPage *self,
+                                       ClwSession      *session);
+void clw_meetings_page_set_cluster_id (ClwMeetingsPage *self,
+                                       const char      *cluster_id);
 
 G_END_DECLS
