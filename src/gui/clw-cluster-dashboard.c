@@ -129,14 +129,15 @@ result_points_cb (ClwPracticeRow *row)
 static GtkWidget *
 setup_cell (GtkListItem *list_item,
             float        xalign,
-            guint        n_chars,
+            guint        min_chars,
+            guint        nat_chars,
             const char  *css_class)
 {
   GtkWidget *cell = gtk_inscription_new (NULL);
 
   gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), xalign);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), MIN (n_chars, 4));
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), n_chars);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), min_chars);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), nat_chars);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   if (css_class != NULL)
     gtk_widget_add_css_class (cell, css_class);
@@ -149,7 +150,7 @@ text_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                gpointer                  user_data)
 {
-  setup_cell (list_item, 0, 8, "numeric");
+  setup_cell (list_item, 0, 4, 5, "numeric");
 }
 
 static void
@@ -157,7 +158,7 @@ mono_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                gpointer                  user_data)
 {
-  setup_cell (list_item, 0, 7, "monospace");
+  setup_cell (list_item, 0, 6, 7, "monospace");
 }
 
 static void
@@ -165,7 +166,36 @@ number_setup_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  gpointer                  user_data)
 {
-  setup_cell (list_item, 1, 9, "numeric");
+  setup_cell (list_item, 1, 4, 6, "numeric");
+}
+
+static void
+points_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
+{
+  /* "100 / 100" whole. */
+  setup_cell (list_item, 1, 9, 9, "numeric");
+}
+
+/* The whole name, where the column is too narrow for it; asked for only
+ * when the pointer rests on the cell. */
+static gboolean
+name_query_tooltip_cb (GtkWidget   *cell,
+                       int          x,
+                       int          y,
+                       gboolean     keyboard,
+                       GtkTooltip  *tooltip,
+                       GtkListItem *list_item)
+{
+  ClwPracticeRow *row = gtk_list_item_get_item (list_item);
+  ClwPracticeResult *result = row != NULL ? clw_practice_row_get_result (row) : NULL;
+
+  if (result == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, clw_practice_result_get_name (result));
+  return TRUE;
 }
 
 static void
@@ -173,7 +203,12 @@ name_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                gpointer                  user_data)
 {
-  setup_cell (list_item, 0, 28, NULL);
+  /* Most names of practices whole in a window of 1280 pixels: the column
+   * view shares out its width from the columns' minimum sizes. */
+  GtkWidget *cell = setup_cell (list_item, 0, 20, 30, NULL);
+
+  gtk_widget_set_has_tooltip (cell, TRUE);
+  g_signal_connect (cell, "query-tooltip", G_CALLBACK (name_query_tooltip_cb), list_item);
 }
 
 /* What a cell shows of its line's practice; @data is the column's. */
@@ -418,7 +453,7 @@ verdict_setup_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *label = gtk_inscription_new (NULL);
 
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 12);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 10);
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 8);
   gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 0.5);
   gtk_widget_set_halign (label, GTK_ALIGN_START);
@@ -956,6 +991,7 @@ clw_cluster_dashboard_class_init (ClwClusterDashboardClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, name_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, name_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, number_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, points_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, partners_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, points_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, practice_activated_cb);
