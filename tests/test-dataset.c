@@ -737,7 +737,7 @@ START_TEST (test_duplicate_ids)
   text = doc_finish (doc);
 
   problems = refused (db, text, CLW_IMPORT_ERROR_SCHEMA);
-  has_problem (problems, second, "meeting", "Duplicate key-sequence");
+  has_problem (problems, second, "meeting", "is used already, by the <practice> on line");
 }
 END_TEST
 

@@ -6,6 +6,10 @@
 --   `updated_by`; no AUTOINCREMENT and no rowid keys;
 -- * enumerations are stored as their nicks (see src/core/clw-types.h);
 -- * dates are 'YYYY-MM-DD', meeting times local 'YYYY-MM-DDTHH:MM';
+-- * a CHECK on an enumeration of more than two values is written as
+--   `a = 'x' OR a = 'y' OR ...`, not `a IN ('x', 'y', ...)`: SQLite builds a
+--   temporary index for such an IN list on every INSERT, which made imports
+--   several times slower;
 -- * foreign keys are deferred to the end of the transaction, so a change
 --   and its undo can be written in any order.
 -- Audit triggers are not written here: the database layer generates them
@@ -23,7 +27,7 @@ CREATE TABLE audit_log (
   user       TEXT NOT NULL,
   table_name TEXT NOT NULL,
   row_id     TEXT NOT NULL,
-  action     TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
+  action     TEXT NOT NULL CHECK (action = 'insert' OR action = 'update' OR action = 'delete'),
   old_values TEXT,
   new_values TEXT,
   reverts    TEXT
@@ -81,8 +85,7 @@ CREATE TABLE collaborative (
   updated_at  TEXT NOT NULL,
   updated_by  TEXT NOT NULL,
   cluster_id  TEXT NOT NULL REFERENCES cluster (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
-  profession  TEXT NOT NULL CHECK (profession IN ('gp', 'dental', 'community-pharmacy',
-                'optometry', 'community-nursing', 'allied-health', 'social-care')),
+  profession  TEXT NOT NULL CHECK (profession = 'gp' OR profession = 'dental' OR profession = 'community-pharmacy' OR profession = 'optometry' OR profession = 'community-nursing' OR profession = 'allied-health' OR profession = 'social-care'),
   name        TEXT NOT NULL,
   lead_name   TEXT,
   UNIQUE (cluster_id, profession)
@@ -109,7 +112,7 @@ CREATE TABLE indicator (
   code             TEXT NOT NULL,
   position         INTEGER NOT NULL DEFAULT 0,
   points           INTEGER NOT NULL CHECK (points >= 0),
-  rule             TEXT NOT NULL CHECK (rule IN ('attendance', 'imtp-contribution', 'cluster-outcomes')),
+  rule             TEXT NOT NULL CHECK (rule = 'attendance' OR rule = 'imtp-contribution' OR rule = 'cluster-outcomes'),
   scoring          TEXT NOT NULL DEFAULT 'all-or-nothing' CHECK (scoring IN ('all-or-nothing', 'proportional')),
   threshold        INTEGER NOT NULL DEFAULT 0,
   risk_window_days INTEGER NOT NULL DEFAULT 0,
@@ -127,9 +130,7 @@ CREATE TABLE evidence_requirement (
   updated_by     TEXT NOT NULL,
   cycle_id       TEXT NOT NULL REFERENCES cycle (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
   indicator_id   TEXT REFERENCES indicator (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
-  kind           TEXT NOT NULL CHECK (kind IN ('qi-participation', 'peer-review',
-                   'incident-discussion', 'cgsat', 'ig-toolkit', 'partnership-working',
-                   'demand-capacity', 'pna-contribution', 'other')),
+  kind           TEXT NOT NULL CHECK (kind = 'qi-participation' OR kind = 'peer-review' OR kind = 'incident-discussion' OR kind = 'cgsat' OR kind = 'ig-toolkit' OR kind = 'partnership-working' OR kind = 'demand-capacity' OR kind = 'pna-contribution' OR kind = 'other'),
   mode           TEXT NOT NULL DEFAULT 'upload' CHECK (mode IN ('upload', 'declaration')),
   due_on         TEXT NOT NULL,
   blocking       INTEGER NOT NULL DEFAULT 0 CHECK (blocking IN (0, 1)),
@@ -163,7 +164,7 @@ CREATE TABLE meeting (
   collaborative_id TEXT NOT NULL REFERENCES collaborative (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
   starts_at        TEXT NOT NULL,
   place            TEXT NOT NULL DEFAULT '',
-  status           TEXT NOT NULL CHECK (status IN ('planned', 'held', 'cancelled')),
+  status           TEXT NOT NULL CHECK (status = 'planned' OR status = 'held' OR status = 'cancelled'),
   minutes          TEXT NOT NULL DEFAULT ''
 ) STRICT;
 CREATE INDEX meeting_collaborative ON meeting (collaborative_id, starts_at);
@@ -174,8 +175,7 @@ CREATE TABLE agenda_item (
   updated_at  TEXT NOT NULL,
   updated_by  TEXT NOT NULL,
   meeting_id  TEXT NOT NULL REFERENCES meeting (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
-  section     TEXT NOT NULL CHECK (section IN ('welcome', 'declarations', 'minutes',
-                'matters-arising', 'decision', 'information')),
+  section     TEXT NOT NULL CHECK (section = 'welcome' OR section = 'declarations' OR section = 'minutes' OR section = 'matters-arising' OR section = 'decision' OR section = 'information'),
   position    INTEGER NOT NULL DEFAULT 0,
   title       TEXT NOT NULL,
   presenter   TEXT NOT NULL DEFAULT '',
@@ -192,7 +192,7 @@ CREATE TABLE action_item (
   description TEXT NOT NULL,
   owner       TEXT NOT NULL,
   due_on      TEXT NOT NULL,
-  status      TEXT NOT NULL CHECK (status IN ('open', 'in-progress', 'done')),
+  status      TEXT NOT NULL CHECK (status = 'open' OR status = 'in-progress' OR status = 'done'),
   notes       TEXT NOT NULL DEFAULT ''
 ) STRICT;
 CREATE INDEX action_item_meeting ON action_item (meeting_id);
@@ -204,10 +204,9 @@ CREATE TABLE attendance (
   updated_by          TEXT NOT NULL,
   meeting_id          TEXT NOT NULL REFERENCES meeting (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
   practice_id         TEXT NOT NULL REFERENCES practice (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
-  status              TEXT NOT NULL CHECK (status IN ('attended', 'apologies', 'absent')),
+  status              TEXT NOT NULL CHECK (status = 'attended' OR status = 'apologies' OR status = 'absent'),
   representative_name TEXT NOT NULL DEFAULT '',
-  representative_role TEXT CHECK (representative_role IN ('clinical-partner', 'salaried-gp',
-                        'other-senior-clinician', 'practice-manager', 'senior-administrator', 'other')),
+  representative_role TEXT CHECK (representative_role = 'clinical-partner' OR representative_role = 'salaried-gp' OR representative_role = 'other-senior-clinician' OR representative_role = 'practice-manager' OR representative_role = 'senior-administrator' OR representative_role = 'other'),
   notes               TEXT NOT NULL DEFAULT '',
   UNIQUE (meeting_id, practice_id)
 ) STRICT;
@@ -222,11 +221,10 @@ CREATE TABLE representation (
   kind                TEXT NOT NULL CHECK (kind IN ('practice-manager', 'alternative')),
   meeting_id          TEXT REFERENCES meeting (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
   representative_name TEXT NOT NULL DEFAULT '',
-  representative_role TEXT CHECK (representative_role IN ('clinical-partner', 'salaried-gp',
-                        'other-senior-clinician', 'practice-manager', 'senior-administrator', 'other')),
+  representative_role TEXT CHECK (representative_role = 'clinical-partner' OR representative_role = 'salaried-gp' OR representative_role = 'other-senior-clinician' OR representative_role = 'practice-manager' OR representative_role = 'senior-administrator' OR representative_role = 'other'),
   starts_on           TEXT,
   ends_on             TEXT,
-  status              TEXT NOT NULL CHECK (status IN ('requested', 'agreed', 'refused', 'ended')),
+  status              TEXT NOT NULL CHECK (status = 'requested' OR status = 'agreed' OR status = 'refused' OR status = 'ended'),
   requested_on        TEXT NOT NULL,
   decision_on         TEXT,
   explanation         TEXT NOT NULL DEFAULT '',
@@ -243,7 +241,7 @@ CREATE TABLE buddy_arrangement (
   buddy_practice_id TEXT NOT NULL REFERENCES practice (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
   starts_on         TEXT NOT NULL,
   ends_on           TEXT,
-  status            TEXT NOT NULL CHECK (status IN ('requested', 'agreed', 'refused', 'ended')),
+  status            TEXT NOT NULL CHECK (status = 'requested' OR status = 'agreed' OR status = 'refused' OR status = 'ended'),
   requested_on      TEXT NOT NULL,
   decision_on       TEXT,
   explanation       TEXT NOT NULL DEFAULT '',
@@ -271,9 +269,7 @@ CREATE TABLE evidence (
   created_at   TEXT NOT NULL,
   updated_at   TEXT NOT NULL,
   updated_by   TEXT NOT NULL,
-  kind         TEXT NOT NULL CHECK (kind IN ('qi-participation', 'peer-review', 'incident-discussion',
-                 'cgsat', 'ig-toolkit', 'partnership-working', 'demand-capacity',
-                 'pna-contribution', 'other')),
+  kind         TEXT NOT NULL CHECK (kind = 'qi-participation' OR kind = 'peer-review' OR kind = 'incident-discussion' OR kind = 'cgsat' OR kind = 'ig-toolkit' OR kind = 'partnership-working' OR kind = 'demand-capacity' OR kind = 'pna-contribution' OR kind = 'other'),
   title        TEXT NOT NULL,
   evidence_on  TEXT NOT NULL,
   practice_id  TEXT REFERENCES practice (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
@@ -304,9 +300,8 @@ CREATE TABLE imtp_section (
   updated_at      TEXT NOT NULL,
   updated_by      TEXT NOT NULL,
   contribution_id TEXT NOT NULL REFERENCES imtp_contribution (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
-  kind            TEXT NOT NULL CHECK (kind IN ('population-needs', 'services-gaps', 'workforce',
-                    'performance', 'demand-capacity')),
-  status          TEXT NOT NULL CHECK (status IN ('not-started', 'in-progress', 'complete')),
+  kind            TEXT NOT NULL CHECK (kind = 'population-needs' OR kind = 'services-gaps' OR kind = 'workforce' OR kind = 'performance' OR kind = 'demand-capacity'),
+  status          TEXT NOT NULL CHECK (status = 'not-started' OR status = 'in-progress' OR status = 'complete'),
   body            TEXT NOT NULL DEFAULT '',
   body_cy         TEXT NOT NULL DEFAULT '',
   UNIQUE (contribution_id, kind)

@@ -20,7 +20,7 @@ CREATE TABLE imtp_workforce (
   updated_at      TEXT NOT NULL,
   updated_by      TEXT NOT NULL,
   contribution_id TEXT NOT NULL REFERENCES imtp_contribution (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
-  role            TEXT NOT NULL CHECK (role IN ('gps', 'nurses', 'pharmacists', 'allied-health', 'administrative')),
+  role            TEXT NOT NULL CHECK (role = 'gps' OR role = 'nurses' OR role = 'pharmacists' OR role = 'allied-health' OR role = 'administrative'),
   headcount       INTEGER NOT NULL DEFAULT 0 CHECK (headcount >= 0),
   wte             REAL NOT NULL DEFAULT 0 CHECK (wte >= 0),
   UNIQUE (contribution_id, role)

@@ -95,10 +95,15 @@ clw_uuid_new (void)
 char *
 clw_uuid_new_ordered (void)
 {
+  static const char hex[] = "0123456789abcdef";
   static gint64 last_ms;
   static guint16 sequence;
   guint8 bytes[16];
+  guint32 r1 = g_random_int ();
+  guint32 r2 = g_random_int ();
   gint64 ms = g_get_real_time () / 1000;
+  char *text = g_malloc (37);
+  char *out = text;
 
   /* Within one millisecond, count up so the order still holds. */
   if (ms <= last_ms)
@@ -107,21 +112,30 @@ clw_uuid_new_ordered (void)
       sequence++;
     }
   else
-    sequence = (guint16) g_random_int_range (0, 0x400);
+    sequence = (guint16) (r1 & 0x3ff);
   last_ms = ms;
 
   for (int i = 0; i < 6; i++)
     bytes[i] = (guint8) (ms >> (40 - 8 * i));
   bytes[6] = 0x70 | ((sequence >> 8) & 0x0f);
   bytes[7] = sequence & 0xff;
-  for (int i = 8; i < 16; i++)
-    bytes[i] = (guint8) g_random_int_range (0, 256);
+  for (int i = 0; i < 4; i++)
+    {
+      bytes[8 + i] = (guint8) (r1 >> (8 * i));
+      bytes[12 + i] = (guint8) (r2 >> (8 * i));
+    }
   bytes[8] = 0x80 | (bytes[8] & 0x3f);
 
-  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-                          bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5],
-                          bytes[6], bytes[7], bytes[8], bytes[9], bytes[10], bytes[11],
-                          bytes[12], bytes[13], bytes[14], bytes[15]);
+  for (int i = 0; i < 16; i++)
+    {
+      if (i == 4 || i == 6 || i == 8 || i == 10)
+        *out++ = '-';
+      *out++ = hex[bytes[i] >> 4];
+      *out++ = hex[bytes[i] & 0xf];
+    }
+  *out = '\0';
+
+  return text;
 }
 
 gboolean

@@ -341,6 +341,8 @@ read_rows (xmlNode   *root,
            GPtrArray *problems)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (row_free);
+  /* id -> the first row with it: no two rows of a file share an id. */
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (xmlNode *node = root->children; node != NULL; node = node->next)
     {
@@ -409,6 +411,22 @@ read_rows (xmlNode   *root,
       row->line = xmlGetLineNo (node) > 0 ? xmlGetLineNo (node) : 0;
       row->element = g_strdup ((const char *) node->name);
       g_ptr_array_add (rows, row);
+
+      if (clw_record_get_id (row->record) != NULL)
+        {
+          Row *first = g_hash_table_lookup (ids, clw_record_get_id (row->record));
+
+          if (first != NULL)
+            {
+              g_autofree char *message =
+                g_strdup_printf (_("the id %s is used already, by the <%s> on line %u: every row "
+                                   "needs an id of its own"),
+                                 clw_record_get_id (row->record), first->element, first->line);
+              add_problem (problems, node, message);
+            }
+          else
+            g_hash_table_insert (ids, (gpointer) clw_record_get_id (row->record), row);
+        }
     }
 
   return g_steal_pointer (&rows);
