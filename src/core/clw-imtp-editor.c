@@ -125,7 +125,7 @@ workforce_at (ClwImtpEditor    *self,
 }
 
 static ClwImtpSection *
-new_placeholder_section (ClwImtpSectionKind kind)
+new_unsaved_section (ClwImtpSectionKind kind)
 {
   ClwImtpSection *section = clw_imtp_section_new ();
 
@@ -139,7 +139,7 @@ new_placeholder_section (ClwImtpSectionKind kind)
 }
 
 static ClwImtpWorkforce *
-new_placeholder_workforce (ClwWorkforceRole role)
+new_unsaved_workforce (ClwWorkforceRole role)
 {
   ClwImtpWorkforce *count = clw_imtp_workforce_new ();
 
@@ -404,12 +404,12 @@ clw_imtp_editor_init (ClwImtpEditor *self)
 
   for (guint kind = 0; kind < CLW_N_IMTP_SECTION_KINDS; kind++)
     {
-      g_autoptr(ClwImtpSection) section = new_placeholder_section (kind);
+      g_autoptr(ClwImtpSection) section = new_unsaved_section (kind);
       g_list_store_append (self->sections, section);
     }
   for (guint role = 0; role < CLW_N_WORKFORCE_ROLES; role++)
     {
-      g_autoptr(ClwImtpWorkforce) count = new_placeholder_workforce (role);
+      g_autoptr(ClwImtpWorkforce) count = new_unsaved_workforce (role);
       g_list_store_append (self->workforce, count);
     }
 }
@@ -685,7 +685,7 @@ clw_imtp_editor_reload (ClwImtpEditor  *self,
             stored = g_steal_pointer (&s);
         }
       if (stored == NULL)
-        stored = new_placeholder_section (kind);
+        stored = new_unsaved_section (kind);
       record_assign (CLW_RECORD (section_at (self, kind)), CLW_RECORD (stored));
     }
 
@@ -700,7 +700,7 @@ clw_imtp_editor_reload (ClwImtpEditor  *self,
             stored = g_steal_pointer (&w);
         }
       if (stored == NULL)
-        stored = new_placeholder_workforce (role);
+        stored = new_unsaved_workforce (role);
       record_assign (CLW_RECORD (workforce_at (self, role)), CLW_RECORD (stored));
     }
 

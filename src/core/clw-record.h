@@ -172,7 +172,7 @@ gboolean          clw_record_delete               (ClwRecord       *self,
                                                    GError         **error);
 
 /* Reads. @where is SQL from the program (never from user data) with ?
- * placeholders, bound in order to @params (a NULL-terminated array of
+ * ? parameters, bound in order to @params (a NULL-terminated array of
  * strings; NULL elements are not allowed, use IS NULL in @where). */
 ClwRecord        *clw_record_load                 (ClwDatabase     *db,
                                                    GType            type,
