@@ -792,6 +792,92 @@ START_TEST (test_rule_after_fifty_good_rows)
 }
 END_TEST
 
+/* A large import writes the audit rows of its inserts itself, without the
+ * triggers: the rows must be those the trigger writes, and the triggers must
+ * be back afterwards, whether the import succeeded or not. */
+START_TEST (test_bulk_import_audit)
+{
+  g_autoptr(ClwDatabase) db = clw_test_new_database ();
+  g_autoptr(ClwTestFixture) fixture = clw_test_fixture_new (db);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *bad = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *buddy_id = clw_uuid_new ();
+  const char *triggers_sql = "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\'";
+  gint64 triggers = clw_test_query_int (db, triggers_sql);
+  gint64 practices = clw_test_count_rows (db, "practice");
+  Doc *doc;
+  ClwImportCounts counts;
+
+  ck_assert_int_gt (triggers, 30);
+
+  /* Refused after a hundred good rows: nothing kept, the triggers whole. */
+  doc = doc_new ();
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("W5%04u", i);
+      add_practice (doc, fixture->cluster_id, code, "partners=\"3\" list-size=\"4000\"");
+    }
+  doc_add (doc, "<buddy-arrangement id=\"%s\" small-practice-id=\"%s\" buddy-practice-id=\"%s\" "
+           "starts-on=\"2021-10-01\" requested-on=\"2021-09-01\"/>",
+           buddy_id, fixture->medium_id, fixture->large_id);
+  bad = doc_finish (doc);
+  problems = refused (db, bad, CLW_IMPORT_ERROR_RULE);
+  ck_assert_int_eq (clw_test_query_int (db, triggers_sql), triggers);
+
+  /* Accepted: one audit row per practice, as the trigger writes it. */
+  doc = doc_new ();
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("W6%04u", i);
+      add_practice (doc, fixture->cluster_id, code, "partners=\"3\" list-size=\"4000\"");
+    }
+  good = doc_finish (doc);
+  bytes = bytes_of (good);
+  counts = import_ok (db, bytes);
+  ck_assert_uint_eq (counts.inserted, 100);
+  ck_assert_int_eq (clw_test_query_int (db, triggers_sql), triggers);
+  ck_assert_int_eq (clw_test_query_int (db,
+                                        "SELECT count(*) FROM audit_log a JOIN practice p ON p.id = a.row_id "
+                                        "WHERE a.table_name = 'practice' AND a.action = 'insert' "
+                                        "AND p.code LIKE 'W6%' AND a.old_values IS NULL "
+                                        "AND a.new_values = json_object('id', p.id, 'created_at', p.created_at, "
+                                        "'updated_at', p.updated_at, 'updated_by', p.updated_by, "
+                                        "'cluster_id', p.cluster_id, 'code', p.code, 'name', p.name, "
+                                        "'partners', p.partners, 'list_size', p.list_size, "
+                                        "'sustainability_issues', p.sustainability_issues, "
+                                        "'branch_surgeries', p.branch_surgeries)"),
+                    100);
+  ck_assert_int_eq (clw_test_query_int (db,
+                                        "SELECT count(DISTINCT change_id) FROM audit_log a JOIN practice p "
+                                        "ON p.id = a.row_id WHERE p.code LIKE 'W6%'"),
+                    1);
+
+  /* The triggers write the next change's rows again. */
+  {
+    g_autoptr(GError) error = NULL;
+    gint64 audited = clw_test_count_rows (db, "audit_log");
+
+    ck_assert (clw_database_exec (db, "INSERT INTO practice (id, created_at, updated_at, updated_by, cluster_id, code, name) "
+                                  "SELECT 'c0ffee00-0000-4000-8000-000000000001', created_at, updated_at, updated_by, "
+                                  "cluster_id, 'W70000', 'After' FROM practice WHERE code = 'W60000'", &error));
+    ck_assert_no_error (error);
+    ck_assert_int_eq (clw_test_count_rows (db, "audit_log"), audited + 1);
+  }
+
+  /* And undo takes the whole import back. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    ck_assert (clw_database_exec (db, "DELETE FROM practice WHERE code = 'W70000'", &error));
+    ck_assert (clw_database_undo (db, &error));
+    ck_assert_no_error (error);
+    ck_assert_int_eq (clw_test_count_rows (db, "practice"), practices);
+  }
+}
+END_TEST
+
 /* Hostile files ---------------------------------------------------------------------- */
 
 static gboolean
@@ -1308,6 +1394,7 @@ dataset_suite (void)
   tcase_add_test (tc, test_duplicate_ids);
   tcase_add_test (tc, test_missing_reference);
   tcase_add_test (tc, test_rule_after_fifty_good_rows);
+  tcase_add_test (tc, test_bulk_import_audit);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("hostile");

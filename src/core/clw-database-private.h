@@ -47,6 +47,20 @@ void          _clw_database_emit_changed   (ClwDatabase        *self,
 gboolean      _clw_database_refresh_audit_triggers (ClwDatabase  *self,
                                                     GError      **error);
 
+/* Writing many rows in one transaction: the record layer writes the audit
+ * rows of inserts itself (see clw-database.c). Ends by itself at commit or
+ * rollback. */
+gboolean      _clw_database_begin_bulk_audit (ClwDatabase  *self,
+                                              GError      **error);
+gboolean      _clw_database_end_bulk_audit   (ClwDatabase  *self,
+                                              GError      **error);
+/* The audit row of the row @row_id just inserted into @table, when writing
+ * in bulk; otherwise nothing. */
+gboolean      _clw_database_audit_bulk_insert (ClwDatabase  *self,
+                                               const char   *table,
+                                               const char   *row_id,
+                                               GError      **error);
+
 /* For tests: create a database at an older schema version. */
 gboolean      _clw_database_create_at_version (const char  *path,
                                                int          version,

@@ -59,6 +59,8 @@ struct _ClwDatabase
   gboolean    merging;          /* it continues the change at the head of the undo stack */
   gboolean    audited;          /* the transaction wrote to the audit log */
 
+  GHashTable *bulk_audit;       /* while writing in bulk: table -> SQL of its audit row */
+
   guint       read_only : 1;
   guint       audit_enabled : 1;
 };
@@ -947,6 +949,120 @@ _clw_database_refresh_audit_triggers (ClwDatabase  *self,
   return TRUE;
 }
 
+/* Writing in bulk ------------------------------------------------------------
+ *
+ * An AFTER INSERT trigger makes every INSERT a statement that writes two
+ * tables, and SQLite then keeps a statement journal for it: a copy of every
+ * page it touches, made and thrown away row by row. For thousands of rows
+ * (an import) that copying costs more than the rows themselves. So, while
+ * writing in bulk, the insert triggers of the audit log are dropped (inside
+ * the transaction: a rollback puts them back) and the record layer writes
+ * each audit row itself, right after its row, with the same values the
+ * trigger would have written: the row as stored, read back by its id.
+ */
+
+static char *
+quote_literal (const char *text)
+{
+  g_autoptr(GString) quoted = g_string_new ("'");
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '\'')
+        g_string_append_c (quoted, '\'');
+      g_string_append_c (quoted, *p);
+    }
+  g_string_append_c (quoted, '\'');
+
+  return g_string_free (g_steal_pointer (&quoted), FALSE);
+}
+
+gboolean
+_clw_database_begin_bulk_audit (ClwDatabase  *self,
+                                GError      **error)
+{
+  g_autoptr(GPtrArray) tables = NULL;
+  g_autoptr(GHashTable) statements = NULL;
+
+  g_return_val_if_fail (CLW_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+  g_return_val_if_fail (self->bulk_audit == NULL, FALSE);
+
+  tables = _clw_database_list_data_tables (self, error);
+  if (tables == NULL)
+    return FALSE;
+
+  statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint t = 0; t < tables->len; t++)
+    {
+      const char *table = g_ptr_array_index (tables, t);
+      g_autofree char *qtable = quote_identifier (table);
+      g_autofree char *trigger_name = g_strdup_printf ("audit_%s_insert", table);
+      g_autofree char *qtrigger = quote_identifier (trigger_name);
+      g_autofree char *drop = g_strdup_printf ("DROP TRIGGER IF EXISTS %s", qtrigger);
+      g_autoptr(GPtrArray) columns = list_columns (self, table, error);
+      g_autofree char *new_json = NULL;
+      g_autofree char *literal = quote_literal (table);
+
+      if (columns == NULL || !clw_database_exec (self, drop, error))
+        return FALSE;
+
+      new_json = json_object_sql (columns, qtable);
+      g_hash_table_insert (statements, g_strdup (table),
+                           g_strdup_printf ("INSERT INTO audit_log (id, change_id, at, user, table_name, "
+                                            "row_id, action, old_values, new_values, reverts) "
+                                            "VALUES (clw_uuid(), clw_change_id(), clw_now(), clw_user(), "
+                                            "%s, ?1, 'insert', NULL, (SELECT %s FROM %s WHERE id = ?1), "
+                                            "clw_reverts())",
+                                            literal, new_json, qtable));
+    }
+
+  self->bulk_audit = g_steal_pointer (&statements);
+  return TRUE;
+}
+
+gboolean
+_clw_database_end_bulk_audit (ClwDatabase  *self,
+                              GError      **error)
+{
+  g_return_val_if_fail (CLW_IS_DATABASE (self), FALSE);
+
+  if (self->bulk_audit == NULL)
+    return TRUE;
+
+  g_clear_pointer (&self->bulk_audit, g_hash_table_unref);
+  return _clw_database_refresh_audit_triggers (self, error);
+}
+
+gboolean
+_clw_database_audit_bulk_insert (ClwDatabase  *self,
+                                 const char   *table,
+                                 const char   *row_id,
+                                 GError      **error)
+{
+  g_autoptr(ClwStmt) stmt = NULL;
+  const char *sql;
+  int rc;
+
+  g_return_val_if_fail (CLW_IS_DATABASE (self), FALSE);
+
+  if (self->bulk_audit == NULL || !self->audit_enabled)
+    return TRUE;
+
+  sql = g_hash_table_lookup (self->bulk_audit, table);
+  if (sql == NULL)
+    return TRUE;
+
+  stmt = _clw_database_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  _clw_bind_text (stmt, 1, row_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return _clw_database_set_error (self, rc, _("writing the audit log"), error);
+  return TRUE;
+}
+
 void
 _clw_database_set_audit (ClwDatabase *self,
                          gboolean     enabled)
@@ -1020,6 +1136,7 @@ clw_database_finalize (GObject *object)
 {
   ClwDatabase *self = (ClwDatabase *) object;
 
+  g_clear_pointer (&self->bulk_audit, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
@@ -1445,6 +1562,13 @@ clw_database_commit (ClwDatabase  *self,
       return TRUE;
     }
 
+  /* Never commit without the audit triggers. */
+  if (self->bulk_audit != NULL && !_clw_database_end_bulk_audit (self, error))
+    {
+      clw_database_rollback (self);
+      return FALSE;
+    }
+
   if (!clw_database_exec (self, "COMMIT", error))
     {
       /* A failed COMMIT (a deferred foreign key, a full disk) leaves the
@@ -1502,6 +1626,8 @@ clw_database_rollback (ClwDatabase *self)
   self->depth = 0;
   self->audited = FALSE;
   self->merging = FALSE;
+  /* The rollback brought the dropped triggers back. */
+  g_clear_pointer (&self->bulk_audit, g_hash_table_unref);
   g_clear_pointer (&self->change_id, g_free);
   g_clear_pointer (&self->change_label, g_free);
   g_clear_pointer (&self->merge_key, g_free);

@@ -32,7 +32,7 @@
 #define REFERENCE_RESOURCE "/io/github/clwstwr/Clwstwr/core/reference/wales.xml"
 #define MAX_RULE_PROBLEMS 200
 /* From this many rows an import indexes them for search together. */
-#define BULK_SEARCH_ROWS 64
+#define BULK_ROWS 64
 
 /* Which rows belong to a scope ----------------------------------------------- */
 
@@ -471,10 +471,10 @@ clw_dataset_import_bytes (ClwDatabase      *db,
     goto out;
   clw_database_set_change_label (db, _("Import dataset"));
 
-  if (rows->len >= BULK_SEARCH_ROWS)
+  if (rows->len >= BULK_ROWS)
     {
       pause = _clw_search_pause_begin (db, error);
-      if (pause == NULL)
+      if (pause == NULL || !_clw_database_begin_bulk_audit (db, error))
         {
           clw_database_rollback (db);
           goto out;

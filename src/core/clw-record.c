@@ -1136,6 +1136,11 @@ write_row (ClwRecord      *self,
     }
 
   *changed = sqlite3_changes (_clw_database_get_handle (db)) > 0;
+  if (*changed && creating &&
+      !_clw_database_audit_bulk_insert (db, clw_record_type_get_table (G_OBJECT_TYPE (stamped)),
+                                        clw_record_get_id (stamped), error))
+    return FALSE;
+
   if (*changed && stamped != self)
     {
       /* The caller's record now says what is stored. */
