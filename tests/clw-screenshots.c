@@ -108,6 +108,54 @@ pick_board_with_requests (ClwQaifReport *report)
   return best;
 }
 
+/* A cluster that fits the window whose buddying board shows the most: a
+ * request waiting, an arrangement agreed, several small practices. */
+static char *
+pick_buddy_cluster (ClwSession    *session,
+                    ClwQaifReport *report)
+{
+  GListModel *clusters = clw_qaif_report_get_clusters (report);
+  const char *cycle_id = clw_record_get_id (CLW_RECORD (clw_session_get_cycle (session)));
+  g_autofree char *best = NULL;
+  int best_score = -1;
+
+  for (guint i = 0; i < g_list_model_get_n_items (clusters); i++)
+    {
+      g_autoptr(ClwClusterSummary) summary = g_list_model_get_item (clusters, i);
+      g_autoptr(ClwBuddyBoard) board = NULL;
+      GListModel *pairs;
+      gboolean requested = FALSE, agreed = FALSE;
+      int score;
+
+      if (clw_cluster_summary_get_n_practices (summary) > 8)
+        continue;
+      board = clw_buddy_board_new (clw_session_get_database (session),
+                                   clw_cluster_summary_get_cluster_id (summary), cycle_id, NULL, NULL);
+      if (board == NULL)
+        continue;
+
+      pairs = clw_buddy_board_get_pairs (board);
+      for (guint p = 0; p < g_list_model_get_n_items (pairs); p++)
+        {
+          g_autoptr(ClwBuddyPair) pair = g_list_model_get_item (pairs, p);
+
+          requested |= clw_buddy_pair_get_status (pair) == CLW_ARRANGEMENT_STATUS_REQUESTED;
+          agreed |= clw_buddy_pair_get_status (pair) == CLW_ARRANGEMENT_STATUS_AGREED;
+        }
+      score = (requested ? 100 : 0) + (agreed ? 100 : 0) +
+              10 * (int) g_list_model_get_n_items (clw_buddy_board_get_small_practices (board)) +
+              (int) g_list_model_get_n_items (pairs);
+      if (score > best_score)
+        {
+          best_score = score;
+          g_free (best);
+          best = g_strdup (clw_cluster_summary_get_cluster_id (summary));
+        }
+    }
+
+  return g_steal_pointer (&best);
+}
+
 /* The practice of the cluster at risk on most indicators. */
 static ClwPracticeResult *
 pick_practice (ClwQaifReport *report,
@@ -182,6 +230,7 @@ main (int    argc,
   g_autoptr(ClwClusterSummary) cluster = NULL;
   g_autoptr(ClwPracticeResult) practice = NULL;
   g_autofree char *meeting_id = NULL;
+  g_autofree char *buddy_cluster_id = NULL;
   g_autofree char *not_a_database = NULL;
   ClwWindow *window;
   ClwQaifReport *report;
@@ -232,6 +281,13 @@ main (int    argc,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "i", 2);
   shoot (GTK_WINDOW (window), "action-log");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "i", 0);
+
+  buddy_cluster_id = pick_buddy_cluster (clw_window_get_session (window), report);
+  clw_window_show_item (window, buddy_cluster_id);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-cluster-view", "s", "buddying");
+  shoot (GTK_WINDOW (window), "buddy-board");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "i", 0);
+  clw_window_show_item (window, clw_cluster_summary_get_cluster_id (cluster));
 
   practice = pick_practice (report, clw_cluster_summary_get_cluster_id (cluster));
   clw_window_show_practice (window, clw_practice_result_get_practice_id (practice));

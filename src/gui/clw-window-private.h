@@ -6,6 +6,7 @@
 #pragma once
 
 #include "clw-action-log.h"
+#include "clw-buddy-page.h"
 #include "clw-cluster-dashboard.h"
 #include "clw-decisions-page.h"
 #include "clw-health-board-dashboard.h"
@@ -48,11 +49,14 @@ struct _ClwWindow
   ClwPracticePage         *practice_page;
   ClwMeetingEditor        *meeting_editor;
   ClwWelcomePage          *welcome_page;
+  /* clw-window-evidence.c */
+  ClwBuddyPage            *buddy_page;
 
   /* Template children */
   AdwBin                  *action_log_bin;
   GtkWidget               *back_button;
   AdwBin                  *board_dashboard_bin;
+  AdwBin                  *buddy_page_bin;
   AdwViewStack            *board_stack;
   GtkSpinner              *busy_spinner;
   ClwClusterDashboard     *cluster_dashboard;
@@ -85,5 +89,11 @@ void _clw_window_show_page         (ClwWindow      *self,
                                     const char     *page,
                                     gboolean        push);
 void _clw_window_go_back           (ClwWindow      *self);
+
+/* clw-window-evidence.c: the buddying board, IMTP contributions, evidence */
+void _clw_window_class_add_evidence (GtkWidgetClass *widget_class);
+void _clw_window_evidence_init      (ClwWindow      *self);
+/* The session or the cluster shown changed. */
+void _clw_window_evidence_update    (ClwWindow      *self);
 
 G_END_DECLS
