@@ -10,6 +10,8 @@
 #include "clw-cluster-dashboard.h"
 #include "clw-decisions-page.h"
 #include "clw-health-board-dashboard.h"
+#include "clw-imtp-cluster-page.h"
+#include "clw-imtp-page.h"
 #include "clw-meeting-editor.h"
 #include "clw-meetings-page.h"
 #include "clw-practice-page.h"
@@ -51,6 +53,8 @@ struct _ClwWindow
   ClwWelcomePage          *welcome_page;
   /* clw-window-evidence.c */
   ClwBuddyPage            *buddy_page;
+  ClwImtpClusterPage      *imtp_cluster_page;
+  ClwImtpPage             *imtp_page;
 
   /* Template children */
   AdwBin                  *action_log_bin;
@@ -64,6 +68,8 @@ struct _ClwWindow
   GtkStack                *content_stack;
   GtkDropDown             *cycle_dropdown;
   AdwBin                  *decisions_page_bin;
+  AdwBin                  *imtp_cluster_page_bin;
+  AdwBin                  *imtp_page_bin;
   AdwLeaflet              *leaflet;
   AdwStatusPage           *loading_page;
   GtkStack                *main_stack;
@@ -95,5 +101,7 @@ void _clw_window_class_add_evidence (GtkWidgetClass *widget_class);
 void _clw_window_evidence_init      (ClwWindow      *self);
 /* The session or the cluster shown changed. */
 void _clw_window_evidence_update    (ClwWindow      *self);
+/* The header bar's title of the IMTP contribution shown. */
+void _clw_window_evidence_show_imtp_title (ClwWindow *self);
 
 G_END_DECLS

@@ -1154,6 +1154,8 @@ _clw_window_show_page (ClwWindow  *self,
       adw_window_title_set_subtitle (self->subpage_title, _("Meeting"));
       gtk_stack_set_visible_child_name (self->title_stack, "subpage");
     }
+  else if (g_str_equal (page, "imtp"))
+    _clw_window_evidence_show_imtp_title (self);
   else
     {
       adw_window_title_set_title (self->subpage_title, "");
