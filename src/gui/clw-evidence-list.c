@@ -174,10 +174,11 @@ actions_bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *open_label = NULL;
   g_autofree char *remove_label = NULL;
 
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "evidence.open");
+  /* The target first: a name without its target is a mismatch. */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "s", id);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "evidence.remove");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "evidence.open");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "evidence.remove");
   /* Only evidence with a file can be opened. */
   gtk_widget_set_visible (open, sha256 != NULL && *sha256 != '\0');
 
