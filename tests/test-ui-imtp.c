@@ -316,6 +316,45 @@ START_TEST (test_submit_checks_then_records_the_date)
 }
 END_TEST
 
+static gboolean
+role_counted_none (const char    *practice_id,
+                   gconstpointer  data)
+{
+  g_autoptr(ClwImtpEditor) editor = stored (practice_id);
+  int headcount = -1;
+  double wte = -1;
+
+  return clw_imtp_editor_get_workforce (editor, GPOINTER_TO_UINT (data), &headcount, &wte) &&
+         headcount == 0 && wte == 0;
+}
+
+/* A role with none of its staff is counted by Enter on its 0. */
+START_TEST (test_enter_counts_none)
+{
+  g_autofree char *practice_id = practice_to_contribute (NULL);
+  g_autoptr(GPtrArray) spins = NULL;
+  g_autoptr(ClwImtpEditor) before = NULL;
+  ClwWorkforceRole role = CLW_N_WORKFORCE_ROLES - 1;
+  ClwImtpPage *page;
+
+  ck_assert_msg (practice_id != NULL, "the demo has no contribution left to submit");
+  before = stored (practice_id);
+  ck_assert_msg (!clw_imtp_editor_get_workforce (before, role, NULL, NULL),
+                 "the practice chosen has counted its last role already");
+  page = show_contribution (practice_id);
+  spins = clw_ui_find_all (GTK_WIDGET (page), GTK_TYPE_SPIN_BUTTON);
+  ck_assert_uint_eq (spins->len, 2 * CLW_N_WORKFORCE_ROLES);
+
+  clw_ui_pointer_to (GTK_WIDGET (clw_ui_fx.window), 5, 5);
+  ck_assert (gtk_widget_grab_focus (g_ptr_array_index (spins, 2 * role)));
+  settle ();
+  clw_ui_xdotool ("key", "--clearmodifiers", "Return", NULL);
+  settle ();
+  ck_assert_msg (wait_until_stored (role_counted_none, practice_id, GUINT_TO_POINTER (role)),
+                 "Enter did not count the role");
+}
+END_TEST
+
 /* The day after @date ("YYYY-MM-DD"). */
 static char *
 day_after (const char *date)
@@ -412,6 +451,7 @@ imtp_suite (void)
   tcase_set_timeout (tc, 300);
   tcase_add_test (tc, test_submit_checks_then_records_the_date);
   tcase_add_test (tc, test_submit_after_the_deadline_is_late);
+  tcase_add_test (tc, test_enter_counts_none);
   suite_add_tcase (s, tc);
   return s;
 }
