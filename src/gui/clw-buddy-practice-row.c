@@ -26,7 +26,6 @@ struct _ClwBuddyPracticeRow
   gboolean           small;
 
   /* Template children */
-  GtkLabel          *code_label;
   GtkLabel          *details_label;
   GtkMenuButton     *menu_button;
   GtkLabel          *name_label;
@@ -76,13 +75,13 @@ update (ClwBuddyPracticeRow *self)
   g_autoptr(GMenu) menu = NULL;
   g_autoptr(GMenuItem) item = NULL;
   g_autofree char *details = NULL;
+  g_autofree char *heading = NULL;
   g_autofree char *menu_label = NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self->menu_button), self->small);
 
   if (self->candidate == NULL)
     {
-      gtk_label_set_label (self->code_label, "");
       gtk_label_set_label (self->name_label, "");
       gtk_label_set_label (self->details_label, "");
       gtk_menu_button_set_menu_model (self->menu_button, NULL);
@@ -90,8 +89,12 @@ update (ClwBuddyPracticeRow *self)
     }
 
   details = describe (self->candidate, self->small);
-  gtk_label_set_label (self->code_label, clw_buddy_candidate_get_code (self->candidate));
-  gtk_label_set_label (self->name_label, clw_buddy_candidate_get_name (self->candidate));
+  /* The code as the code_label of the other rows shows it: monospace, dim. */
+  heading = g_markup_printf_escaped ("<span font_family=\"monospace\" weight=\"normal\" alpha=\"55%%\">%s</span>"
+                                     "  %s",
+                                     clw_buddy_candidate_get_code (self->candidate),
+                                     clw_buddy_candidate_get_name (self->candidate));
+  gtk_label_set_label (self->name_label, heading);
   gtk_label_set_label (self->details_label, details);
 
   if (!self->small)
@@ -273,7 +276,6 @@ clw_buddy_practice_row_class_init (ClwBuddyPracticeRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/clwstwr/Clwstwr/ui/clw-buddy-practice-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, ClwBuddyPracticeRow, code_label);
   gtk_widget_class_bind_template_child (widget_class, ClwBuddyPracticeRow, details_label);
   gtk_widget_class_bind_template_child (widget_class, ClwBuddyPracticeRow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, ClwBuddyPracticeRow, name_label);
