@@ -230,7 +230,25 @@ START_TEST (test_submit_checks_then_records_the_date)
   ClwImtpPage *page;
 
   ck_assert_msg (practice_id != NULL, "the demo has no contribution left to submit");
-  page = show_contribution (practice_id);
+
+  /* Reached from the practice's page, by its IMTP row. */
+  clw_window_show_practice (clw_ui_fx.window, practice_id);
+  clw_ui_wait_for_paint (GTK_WIDGET (clw_ui_fx.window), CLW_UI_TIMEOUT_MS);
+  {
+    g_autoptr(GPtrArray) rows = clw_ui_find_all (GTK_WIDGET (clw_ui_fx.window), GTK_TYPE_LIST_BOX_ROW);
+    GtkWidget *imtp_row = NULL;
+
+    for (guint i = 0; i < rows->len && imtp_row == NULL; i++)
+      if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (rows, i)), "win.show-imtp") == 0)
+        imtp_row = g_ptr_array_index (rows, i);
+    ck_assert_ptr_nonnull (imtp_row);
+    ck_assert (gtk_widget_activate (imtp_row));
+  }
+  clw_ui_wait_for_paint (GTK_WIDGET (clw_ui_fx.window), CLW_UI_TIMEOUT_MS);
+  page = CLW_IMTP_PAGE (clw_ui_find (GTK_WIDGET (clw_ui_fx.window), NULL, CLW_TYPE_IMTP_PAGE));
+  ck_assert_ptr_nonnull (page);
+  ck_assert (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  ck_assert_str_eq (clw_imtp_editor_get_practice_id (clw_imtp_page_get_editor (page)), practice_id);
   ck_assert (!clw_imtp_editor_is_ready (clw_imtp_page_get_editor (page)));
 
   /* Not ready: Submit… says what is missing, and nothing is written. */

@@ -275,8 +275,8 @@ show_result (ClwPracticePage *self)
 
       /* The contribution itself, in its editor. */
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-imtp");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", self->practice_id);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-imtp");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       add_row (self, self->imtp_group, row);
     }
