@@ -436,7 +436,17 @@ START_TEST (test_submit_after_the_deadline_is_late)
 
   /* The cluster's view lists it, submitted and late. */
   ck_assert (clw_window_show_item (clw_ui_fx.window, cluster_id));
-  ck_assert (gtk_widget_activate_action (GTK_WIDGET (clw_ui_fx.window), "win.show-cluster-view", "s", "imtp"));
+  /* From the dashboard's IMTP tile. */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (clw_ui_fx.window), "win.show-cluster-view", "s", "dashboard"));
+  clw_ui_wait_for_paint (GTK_WIDGET (clw_ui_fx.window), CLW_UI_TIMEOUT_MS);
+  {
+    GtkWidget *tile = clw_ui_find (GTK_WIDGET (clw_ui_fx.window), "imtp-tile", G_TYPE_INVALID);
+
+    ck_assert_ptr_nonnull (tile);
+    ck_assert (gtk_widget_get_mapped (tile));
+    ck_assert (GTK_IS_FLOW_BOX_CHILD (gtk_widget_get_parent (tile)));
+    ck_assert (gtk_widget_activate (gtk_widget_get_parent (tile)));
+  }
   clw_ui_wait_for_paint (GTK_WIDGET (clw_ui_fx.window), CLW_UI_TIMEOUT_MS);
   cluster_page = CLW_IMTP_CLUSTER_PAGE (clw_ui_find (GTK_WIDGET (clw_ui_fx.window), NULL, CLW_TYPE_IMTP_CLUSTER_PAGE));
   ck_assert_ptr_nonnull (cluster_page);
