@@ -48,6 +48,64 @@ shoot (GtkWindow  *window,
   g_print ("%s\n", path);
 }
 
+/* Scroll the page holding @widget so that it is at the top. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  double x, y;
+
+  if (scroller == NULL ||
+      !gtk_widget_translate_coordinates (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                         0, 0, &x, &y))
+    {
+      g_printerr ("clwstwr-screenshots: nothing to scroll to a %s\n", G_OBJECT_TYPE_NAME (widget));
+      failed = TRUE;
+      return;
+    }
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  gtk_adjustment_set_value (adjustment, y - 12);
+}
+
+/* Minutes attached to the practice, as a file dropped on its page would
+ * be: the demo's evidence has no files. */
+static void
+attach_minutes (ClwWindow  *window,
+                const char *practice_id)
+{
+  ClwDatabase *db = clw_session_get_database (clw_window_get_session (window));
+  g_autoptr(ClwEvidence) description = NULL;
+  g_autoptr(ClwEvidence) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("clw-screenshots-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GString) minutes = g_string_new ("%PDF-1.4\n");
+
+  for (int i = 0; i < 4000; i++)
+    g_string_append (minutes, "Cluster partnership working with the community frailty team.\n");
+  if (dir != NULL)
+    {
+      path = g_build_filename (dir, "Frailty MDT minutes June 2023.pdf", NULL);
+      if (g_file_set_contents (path, minutes->str, minutes->len, &error))
+        {
+          description = g_object_new (CLW_TYPE_EVIDENCE,
+                                      "kind", CLW_EVIDENCE_KIND_PARTNERSHIP_WORKING,
+                                      "title", "Frailty MDT with the community team: minutes",
+                                      "practice-id", practice_id,
+                                      NULL);
+          stored = clw_evidence_attach_file (db, description, path, 0, NULL, NULL, NULL, &error);
+          g_unlink (path);
+        }
+      g_rmdir (dir);
+    }
+  if (stored == NULL)
+    {
+      g_printerr ("clwstwr-screenshots: could not attach the minutes: %s\n", error->message);
+      failed = TRUE;
+    }
+}
+
 static char *pick_meeting (ClwQaifReport *report,
                            const char    *cluster_id,
                            int           *n_warnings);
@@ -106,6 +164,54 @@ pick_board_with_requests (ClwQaifReport *report)
     }
 
   return best;
+}
+
+/* A cluster that fits the window whose buddying board shows the most: a
+ * request waiting, an arrangement agreed, several small practices. */
+static char *
+pick_buddy_cluster (ClwSession    *session,
+                    ClwQaifReport *report)
+{
+  GListModel *clusters = clw_qaif_report_get_clusters (report);
+  const char *cycle_id = clw_record_get_id (CLW_RECORD (clw_session_get_cycle (session)));
+  g_autofree char *best = NULL;
+  int best_score = -1;
+
+  for (guint i = 0; i < g_list_model_get_n_items (clusters); i++)
+    {
+      g_autoptr(ClwClusterSummary) summary = g_list_model_get_item (clusters, i);
+      g_autoptr(ClwBuddyBoard) board = NULL;
+      GListModel *pairs;
+      gboolean requested = FALSE, agreed = FALSE;
+      int score;
+
+      if (clw_cluster_summary_get_n_practices (summary) > 8)
+        continue;
+      board = clw_buddy_board_new (clw_session_get_database (session),
+                                   clw_cluster_summary_get_cluster_id (summary), cycle_id, NULL, NULL);
+      if (board == NULL)
+        continue;
+
+      pairs = clw_buddy_board_get_pairs (board);
+      for (guint p = 0; p < g_list_model_get_n_items (pairs); p++)
+        {
+          g_autoptr(ClwBuddyPair) pair = g_list_model_get_item (pairs, p);
+
+          requested |= clw_buddy_pair_get_status (pair) == CLW_ARRANGEMENT_STATUS_REQUESTED;
+          agreed |= clw_buddy_pair_get_status (pair) == CLW_ARRANGEMENT_STATUS_AGREED;
+        }
+      score = (requested ? 100 : 0) + (agreed ? 100 : 0) +
+              10 * (int) g_list_model_get_n_items (clw_buddy_board_get_small_practices (board)) +
+              (int) g_list_model_get_n_items (pairs);
+      if (score > best_score)
+        {
+          best_score = score;
+          g_free (best);
+          best = g_strdup (clw_cluster_summary_get_cluster_id (summary));
+        }
+    }
+
+  return g_steal_pointer (&best);
 }
 
 /* The practice of the cluster at risk on most indicators. */
@@ -182,6 +288,8 @@ main (int    argc,
   g_autoptr(ClwClusterSummary) cluster = NULL;
   g_autoptr(ClwPracticeResult) practice = NULL;
   g_autofree char *meeting_id = NULL;
+  g_autofree char *practice_id = NULL;
+  g_autofree char *buddy_cluster_id = NULL;
   g_autofree char *not_a_database = NULL;
   ClwWindow *window;
   ClwQaifReport *report;
@@ -233,9 +341,39 @@ main (int    argc,
   shoot (GTK_WINDOW (window), "action-log");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "i", 0);
 
+  buddy_cluster_id = pick_buddy_cluster (clw_window_get_session (window), report);
+  clw_window_show_item (window, buddy_cluster_id);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-cluster-view", "s", "buddying");
+  shoot (GTK_WINDOW (window), "buddy-board");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "i", 0);
+  clw_window_show_item (window, clw_cluster_summary_get_cluster_id (cluster));
+
   practice = pick_practice (report, clw_cluster_summary_get_cluster_id (cluster));
   clw_window_show_practice (window, clw_practice_result_get_practice_id (practice));
   shoot (GTK_WINDOW (window), "practice-page");
+
+  /* The practice's IMTP contribution, and every practice's of the cluster. */
+  clw_window_show_imtp (window, clw_practice_result_get_practice_id (practice), NULL);
+  shoot (GTK_WINDOW (window), "imtp-editor");
+  {
+    GtkWidget *page = clw_ui_find (GTK_WIDGET (window), NULL, g_type_from_name ("ClwImtpPage"));
+    g_autoptr(GPtrArray) sections = clw_ui_find_all (page, g_type_from_name ("ClwImtpSectionEditor"));
+
+    if (sections->len > 2)
+      {
+        scroll_to (g_ptr_array_index (sections, 2));
+        shoot (GTK_WINDOW (window), "imtp-workforce");
+      }
+    else
+      {
+        g_printerr ("clwstwr-screenshots: the IMTP page has no workforce section\n");
+        failed = TRUE;
+      }
+  }
+  clw_window_show_item (window, clw_cluster_summary_get_cluster_id (cluster));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-cluster-view", "s", "imtp");
+  shoot (GTK_WINDOW (window), "imtp-contributions");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "i", 0);
 
   meeting_id = pick_meeting (report, clw_cluster_summary_get_cluster_id (cluster), NULL);
   if (meeting_id != NULL)
@@ -256,6 +394,15 @@ main (int    argc,
   clw_window_show_item (window, board_id);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "i", 1);
   shoot (GTK_WINDOW (window), "decisions");
+
+  /* The practice's evidence, a file attached: last, as the change makes
+   * a new report. */
+  practice_id = g_strdup (clw_practice_result_get_practice_id (practice));
+  attach_minutes (window, practice_id);
+  clw_window_show_practice (window, practice_id);
+  clw_ui_wait_for_paint (GTK_WIDGET (window), TIMEOUT_MS);
+  scroll_to (clw_ui_find (GTK_WIDGET (window), NULL, g_type_from_name ("ClwEvidenceList")));
+  shoot (GTK_WINDOW (window), "evidence-list");
 
   /* What a file that is not a database looks like. */
   not_a_database = g_build_filename (g_get_tmp_dir (), "clwstwr-not-a-database.db", NULL);

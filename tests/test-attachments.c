@@ -200,6 +200,38 @@ START_TEST (test_missing_file)
 }
 END_TEST
 
+/* What adding would refuse, said before anything is read or written. */
+START_TEST (test_check_file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = clw_test_path ("minutes.txt");
+  g_autofree char *missing = clw_test_path ("nowhere/file.pdf");
+  g_autofree char *folder = clw_test_path ("a-folder");
+  guint64 size = 0;
+
+  ck_assert (g_file_set_contents (file, MINUTES, -1, NULL));
+  ck_assert_int_eq (g_mkdir (folder, 0700), 0);
+
+  ck_assert (clw_attachment_store_check_file (file, 0, &size, NULL, &error));
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (size, strlen (MINUTES));
+  ck_assert (clw_attachment_store_check_file (file, strlen (MINUTES), NULL, NULL, &error));
+
+  ck_assert (!clw_attachment_store_check_file (file, strlen (MINUTES) - 1, NULL, NULL, &error));
+  ck_assert (g_error_matches (error, CLW_IMPORT_ERROR, CLW_IMPORT_ERROR_TOO_LARGE));
+  ck_assert_msg (strstr (error->message, "minutes.txt") != NULL && strstr (error->message, "limit") != NULL,
+                 "%s", error->message);
+  g_clear_error (&error);
+
+  ck_assert (!clw_attachment_store_check_file (missing, 0, NULL, NULL, &error));
+  ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND));
+  g_clear_error (&error);
+
+  ck_assert (!clw_attachment_store_check_file (folder, 0, NULL, NULL, &error));
+  ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE));
+}
+END_TEST
+
 START_TEST (test_verify_finds_damage)
 {
   g_autoptr(ClwAttachmentStore) store = new_store ();
@@ -315,6 +347,7 @@ attachments_suite (void)
   tcase_add_test (tc, test_add_file_hashes_while_copying);
   tcase_add_test (tc, test_mismatch_is_refused);
   tcase_add_test (tc, test_missing_file);
+  tcase_add_test (tc, test_check_file);
   tcase_add_test (tc, test_verify_finds_damage);
   tcase_add_test (tc, test_async);
   suite_add_tcase (s, tc);

@@ -346,7 +346,10 @@ START_TEST (test_submit_and_reopen)
   ck_assert_error_matches (error, CLW_DOMAIN_ERROR, CLW_DOMAIN_ERROR_RULE);
   g_clear_error (&error);
 
-  /* After 30 September: accepted, and late. */
+  /* After 30 September: accepted, and late, as said before. */
+  ck_assert (!clw_imtp_editor_would_be_late (fx.editor, NULL));
+  ck_assert (!clw_imtp_editor_would_be_late (fx.editor, "2022-09-30"));
+  ck_assert (clw_imtp_editor_would_be_late (fx.editor, "2022-10-01"));
   clw_imtp_editor_submit (fx.editor, "2022-10-03", &error);
   ck_assert_no_error (error);
   ck_assert (clw_imtp_editor_is_late (fx.editor));

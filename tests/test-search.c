@@ -436,6 +436,52 @@ START_TEST (test_groups_and_limits)
 }
 END_TEST
 
+/* A word so common that a kind has more matches than it ranks: every match
+ * is counted, the newest are ranked, the oldest only counted. */
+START_TEST (test_common_word_ranks_the_newest)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) groups = NULL;
+  g_autoptr(ClwSearchGroup) group = NULL;
+  g_autoptr(ClwSearchResult) best = NULL;
+  guint n = CLW_SEARCH_MAX_RANKED + 50;
+
+  ck_assert (clw_database_begin (fx.db, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ClwActionItem) action = clw_action_item_new ();
+      g_autofree char *text = NULL;
+
+      /* The oldest would rank best, one of the newest next. */
+      if (i == 0)
+        text = g_strdup ("Referral referral referral referral");
+      else if (i == n - 10)
+        text = g_strdup ("Referral referral, newest");
+      else
+        text = g_strdup_printf ("Referral pathway number %u", i);
+
+      g_object_set (action,
+                    "meeting-id", fx.meeting_id,
+                    "description", text,
+                    "owner", "Lead",
+                    "due-on", "2022-02-01",
+                    "status", CLW_ACTION_STATUS_OPEN,
+                    NULL);
+      insert (action);
+    }
+  ck_assert (clw_database_commit (fx.db, &error));
+
+  groups = clw_search (fx.db, "referral", 5, &error);
+  ck_assert_no_error (error);
+  group = g_list_model_get_item (groups, 0);
+  ck_assert_int_eq (clw_search_group_get_kind (group), CLW_SEARCH_KIND_ACTION);
+  ck_assert_uint_eq (clw_search_group_get_n_total (group), n);
+  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (group)), 5);
+  best = g_list_model_get_item (G_LIST_MODEL (group), 0);
+  ck_assert_str_eq (clw_search_result_get_title (best), "Referral referral, newest");
+}
+END_TEST
+
 static void
 async_done_cb (GObject      *source,
                GAsyncResult *result,
@@ -489,6 +535,7 @@ search_suite (void)
   tcase_add_test (tc, test_index_follows_edits);
   tcase_add_test (tc, test_index_after_import);
   tcase_add_test (tc, test_groups_and_limits);
+  tcase_add_test (tc, test_common_word_ranks_the_newest);
   tcase_add_test (tc, test_async);
   suite_add_tcase (s, tc);
   return s;

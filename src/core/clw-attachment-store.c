@@ -319,42 +319,22 @@ clw_attachment_store_add_file (ClwAttachmentStore  *self,
                                              size, NULL, cancellable, error);
 }
 
-char *
-clw_attachment_store_add_file_full (ClwAttachmentStore     *self,
-                                    const char             *path,
-                                    const char             *expected_sha256,
-                                    guint64                 max_size,
-                                    GFileProgressCallback   progress,
-                                    gpointer                progress_data,
-                                    guint64                *size,
-                                    gboolean               *added,
-                                    GCancellable           *cancellable,
-                                    GError                **error)
+/* Open @path to be stored: a regular file, readable, of at most @max_size
+ * bytes (0: no limit). */
+static GFileInputStream *
+open_source (const char    *path,
+             guint64        max_size,
+             guint64       *size,
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFile) source = g_file_new_for_path (path);
   g_autoptr(GFileInputStream) input = NULL;
   g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GChecksum) checksum = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree guint8 *buffer = NULL;
-  g_autofree char *temp_path = NULL;
-  g_autofree char *sha256 = NULL;
-  g_autofree char *display = NULL;
-  guint64 expected_size;
-  guint64 total = 0;
-  gboolean existed;
-  int fd = -1;
+  g_autofree char *display = g_filename_display_name (path);
+  guint64 file_size;
 
-  g_return_val_if_fail (CLW_IS_ATTACHMENT_STORE (self), NULL);
-  g_return_val_if_fail (path != NULL, NULL);
-
-  if (expected_sha256 != NULL && !check_hash (expected_sha256, error))
-    return NULL;
-
-  display = g_filename_display_name (path);
-
-  /* Everything that can be refused is refused before anything is written. */
-  source = g_file_new_for_path (path);
   input = g_file_read (source, cancellable, &local_error);
   if (input != NULL)
     info = g_file_input_stream_query_info (input, G_FILE_ATTRIBUTE_STANDARD_TYPE ","
@@ -375,10 +355,10 @@ clw_attachment_store_add_file_full (ClwAttachmentStore     *self,
       return NULL;
     }
 
-  expected_size = g_file_info_get_size (info);
-  if (max_size > 0 && expected_size > max_size)
+  file_size = g_file_info_get_size (info);
+  if (max_size > 0 && file_size > max_size)
     {
-      g_autofree char *actual = g_format_size (expected_size);
+      g_autofree char *actual = g_format_size (file_size);
       g_autofree char *limit = g_format_size (max_size);
       g_set_error (error, CLW_IMPORT_ERROR, CLW_IMPORT_ERROR_TOO_LARGE,
                    _("“%s” is %s, more than the limit of %s for an evidence file. Attach a "
@@ -386,6 +366,62 @@ clw_attachment_store_add_file_full (ClwAttachmentStore     *self,
                    display, actual, limit);
       return NULL;
     }
+
+  if (size != NULL)
+    *size = file_size;
+  return g_steal_pointer (&input);
+}
+
+gboolean
+clw_attachment_store_check_file (const char    *path,
+                                 guint64        max_size,
+                                 guint64       *size,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
+{
+  g_autoptr(GFileInputStream) input = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  input = open_source (path, max_size, size, cancellable, error);
+  return input != NULL;
+}
+
+char *
+clw_attachment_store_add_file_full (ClwAttachmentStore     *self,
+                                    const char             *path,
+                                    const char             *expected_sha256,
+                                    guint64                 max_size,
+                                    GFileProgressCallback   progress,
+                                    gpointer                progress_data,
+                                    guint64                *size,
+                                    gboolean               *added,
+                                    GCancellable           *cancellable,
+                                    GError                **error)
+{
+  g_autoptr(GFileInputStream) input = NULL;
+  g_autoptr(GChecksum) checksum = NULL;
+  g_autofree guint8 *buffer = NULL;
+  g_autofree char *temp_path = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *display = NULL;
+  guint64 expected_size;
+  guint64 total = 0;
+  gboolean existed;
+  int fd = -1;
+
+  g_return_val_if_fail (CLW_IS_ATTACHMENT_STORE (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (expected_sha256 != NULL && !check_hash (expected_sha256, error))
+    return NULL;
+
+  display = g_filename_display_name (path);
+
+  /* Everything that can be refused is refused before anything is written. */
+  input = open_source (path, max_size, &expected_size, cancellable, error);
+  if (input == NULL)
+    return NULL;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;

@@ -35,6 +35,15 @@ char               *clw_attachment_store_get_path        (ClwAttachmentStore  *s
 gboolean            clw_attachment_store_has             (ClwAttachmentStore  *self,
                                                           const char          *sha256);
 
+/* Whether @path could be stored: a regular file that can be read, of at
+ * most @max_size bytes (0: no limit); the message says why not, as adding
+ * it would. @size receives its size. Nothing is written. */
+gboolean            clw_attachment_store_check_file      (const char          *path,
+                                                          guint64              max_size,
+                                                          guint64             *size,
+                                                          GCancellable        *cancellable,
+                                                          GError             **error);
+
 /* Copy @path into the store and return its SHA-256. With @expected_sha256,
  * a file whose content does not match is refused and nothing is stored. */
 char               *clw_attachment_store_add_file        (ClwAttachmentStore  *self,

@@ -546,6 +546,23 @@ clw_imtp_editor_is_late (ClwImtpEditor *self)
          g_strcmp0 (submitted_on, self->cycle_ends_on) > 0;
 }
 
+gboolean
+clw_imtp_editor_would_be_late (ClwImtpEditor *self,
+                               const char    *on)
+{
+  g_autofree char *today = NULL;
+
+  g_return_val_if_fail (CLW_IS_IMTP_EDITOR (self), FALSE);
+
+  if (on == NULL)
+    {
+      g_autoptr(GDate) date = clw_database_get_today (self->db);
+      on = today = clw_date_format_iso (date);
+    }
+
+  return g_strcmp0 (on, self->cycle_ends_on) > 0;
+}
+
 GListModel *
 clw_imtp_editor_get_sections (ClwImtpEditor *self)
 {

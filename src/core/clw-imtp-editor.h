@@ -70,6 +70,10 @@ ClwContributionStatus  clw_imtp_editor_get_status         (ClwImtpEditor       *
 const char            *clw_imtp_editor_get_submitted_on   (ClwImtpEditor       *self);
 /* Submitted after the cycle's last day (the engine does not count it). */
 gboolean               clw_imtp_editor_is_late            (ClwImtpEditor       *self);
+/* Whether submitting on @on (NULL: the database's today) would be late,
+ * as is_late() would then say. */
+gboolean               clw_imtp_editor_would_be_late      (ClwImtpEditor       *self,
+                                                           const char          *on);
 
 /* The five sections (ClwImtpSection) in the order of ClwImtpSectionKind;
  * before the contribution is started they are empty and not stored. */

@@ -348,12 +348,22 @@ describe_hit (ClwDatabase   *db,
 
 /* One pass over the matches ---------------------------------------------- *
  *
- * Ranking every match is unavoidable, but a snippet costs far more than a
- * rank, and asking FTS5 for one row's snippet afterwards runs the whole
- * query again. So the query keeps, as it goes, the best rows of each kind
- * so far (clw_search_keep() in its WHERE clause) and only those rows have
- * their id and snippet read: about limit × (1 + ln (matches / limit)) rows
- * of each kind instead of all of them. */
+ * A snippet costs far more than a rank, and asking FTS5 for one row's
+ * snippet afterwards runs the whole query again. So the query keeps, as it
+ * goes, the best rows of each kind so far (clw_search_keep() in its WHERE
+ * clause) and only those rows have their id and snippet read: about
+ * limit × (1 + ln (matches / limit)) rows of each kind instead of all of
+ * them.
+ *
+ * A rank (bm25) costs about a microsecond and a half a row, as it reads the
+ * row's column sizes; a very common word (“practice” matches 30,000 rows of
+ * the demo at scale 10) would spend most of the search ranking rows of
+ * which only the best 20 of each kind are shown. So the matches are read
+ * newest first and each kind ranks at most CLW_SEARCH_MAX_RANKED of them
+ * (clw_search_count(), before the rank in a CASE, which SQLite evaluates
+ * lazily); the rest are only counted. The kind is read from the index's
+ * content table by its rowid: through FTS5's own column it costs a lookup
+ * statement per row, three times as much. */
 
 typedef struct
 {
@@ -364,7 +374,9 @@ typedef struct
 typedef struct
 {
   guint      limit;
+  guint      max_ranked;
   guint      n_total[CLW_N_SEARCH_KINDS];
+  guint      n_ranked[CLW_N_SEARCH_KINDS];
   GArray    *best[CLW_N_SEARCH_KINDS];   /* of Candidate, at most limit */
 } KeepState;
 
@@ -386,6 +398,34 @@ kept_free (gpointer data)
 
 #define KEEP_STATE_TYPE "ClwSearchKeepState"
 
+/* clw_search_count(state, kind): count the match; whether to rank it. */
+static void
+sql_search_count (sqlite3_context  *ctx,
+                  int               argc,
+                  sqlite3_value   **argv)
+{
+  KeepState *state = sqlite3_value_pointer (argv[0], KEEP_STATE_TYPE);
+  ClwSearchKind kind;
+
+  if (state == NULL || !kind_from_nick ((const char *) sqlite3_value_text (argv[1]), &kind))
+    {
+      sqlite3_result_int (ctx, 0);
+      return;
+    }
+
+  state->n_total[kind]++;
+  if (state->n_ranked[kind] >= state->max_ranked)
+    {
+      sqlite3_result_int (ctx, 0);
+      return;
+    }
+
+  state->n_ranked[kind]++;
+  sqlite3_result_int (ctx, 1);
+}
+
+/* clw_search_keep(state, rowid, kind, rank): whether the row is among the
+ * best of its kind so far. */
 static void
 sql_search_keep (sqlite3_context  *ctx,
                  int               argc,
@@ -405,7 +445,6 @@ sql_search_keep (sqlite3_context  *ctx,
 
   candidate.fts_rowid = sqlite3_value_int64 (argv[1]);
   candidate.rank = sqlite3_value_double (argv[3]);
-  state->n_total[kind]++;
   best = state->best[kind];
 
   if (best->len < state->limit)
@@ -435,6 +474,8 @@ ensure_keep_function (ClwDatabase *db)
   if (g_object_get_data (G_OBJECT (db), "clw-search-keep") != NULL)
     return;
 
+  sqlite3_create_function (_clw_database_get_handle (db), "clw_search_count", 2,
+                           SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, sql_search_count, NULL, NULL);
   sqlite3_create_function (_clw_database_get_handle (db), "clw_search_keep", 4,
                            SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, sql_search_keep, NULL, NULL);
   g_object_set_data (G_OBJECT (db), "clw-search-keep", GINT_TO_POINTER (1));
@@ -474,6 +515,7 @@ search_run (ClwDatabase   *db,
     return G_LIST_MODEL (g_steal_pointer (&groups));
 
   state.limit = limit;
+  state.max_ranked = MAX (limit, CLW_SEARCH_MAX_RANKED);
   for (guint k = 0; k < CLW_N_SEARCH_KINDS; k++)
     state.best[k] = g_array_new (FALSE, FALSE, sizeof (Candidate));
   kept = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, kept_free);
@@ -483,14 +525,20 @@ search_run (ClwDatabase   *db,
     sqlite3_progress_handler (_clw_database_get_handle (db), 1000, progress_cb, cancellable);
 
   /* The passage: the title of a practice, the text of an IMTP section (its
-   * title is its kind), the best column otherwise. */
+   * title is its kind), the best column otherwise. Newest first, the index
+   * leading the join (FTS5 walks its rowids backwards, no sorting). */
   stmt = _clw_database_prepare (db,
-                                "SELECT rowid, row_id, CASE kind "
+                                "SELECT search_index.rowid, search_index.row_id, CASE c.c0 "
                                 "  WHEN 'practice' THEN snippet(search_index, 2, ?3, ?4, '…', 16) "
                                 "  WHEN 'imtp-section' THEN snippet(search_index, 3, ?3, ?4, '…', 16) "
                                 "  ELSE snippet(search_index, -1, ?3, ?4, '…', 16) END "
-                                "FROM search_index WHERE search_index MATCH ?1 "
-                                "AND clw_search_keep(?2, rowid, kind, " RANK_SQL ")",
+                                "FROM search_index CROSS JOIN search_index_content AS c "
+                                "ON c.id = search_index.rowid "
+                                "WHERE search_index MATCH ?1 "
+                                "AND CASE WHEN clw_search_count(?2, c.c0) "
+                                "  THEN clw_search_keep(?2, search_index.rowid, c.c0, " RANK_SQL ") "
+                                "  ELSE 0 END "
+                                "ORDER BY search_index.rowid DESC",
                                 error);
   if (stmt == NULL)
     goto out;

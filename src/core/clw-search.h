@@ -31,10 +31,17 @@ G_BEGIN_DECLS
 #define CLW_SEARCH_MAX_TERM_CHARS 64
 char       *clw_search_build_query (const char           *text);
 
+/* Each kind ranks at most this many of its matches, the newest (the rows
+ * written last); the others are counted, not ranked. A word so common
+ * that a kind has more matches shows the best of the newest, and the
+ * group's count is still every match. */
+#define CLW_SEARCH_MAX_RANKED 1000
+
 /* Search for @text: a new model of ClwSearchGroup, one per kind that has
  * results, in the order of ClwSearchKind, each with its best
- * @limit_per_kind results (0: CLW_SEARCH_DEFAULT_LIMIT). Nothing to search
- * for gives an empty model, not an error. */
+ * @limit_per_kind results (0: CLW_SEARCH_DEFAULT_LIMIT; see
+ * CLW_SEARCH_MAX_RANKED). Nothing to search for gives an empty model, not
+ * an error. */
 GListModel *clw_search             (ClwDatabase          *db,
                                     const char           *text,
                                     guint                 limit_per_kind,

@@ -884,6 +884,8 @@ tile_activated_cb (ClwClusterDashboard *self,
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-decisions", NULL);
   else if (gtk_flow_box_child_get_child (child) == GTK_WIDGET (self->meetings_tile))
     gtk_widget_activate_action (GTK_WIDGET (self), "win.view", "i", 1);
+  else if (gtk_flow_box_child_get_child (child) == GTK_WIDGET (self->imtp_tile))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-cluster-view", "s", "imtp");
 }
 
 /* Below this width the chart and the indicators go under the tiles

@@ -17,6 +17,7 @@
 
 #include "clw-attendance-sheet.h"
 #include "clw-date-entry.h"
+#include "clw-evidence-list.h"
 #include "clw-gui-util.h"
 #include "clw-meeting-editor.h"
 
@@ -39,6 +40,7 @@ struct _ClwMeetingEditor
   GtkBox             *agenda_box;
   ClwDateEntry       *date_entry;
   AdwViewStack       *editor_stack;
+  ClwEvidenceList    *evidence_list;
   GtkTextBuffer      *minutes_buffer;
   GtkTextView        *minutes_view;
   AdwEntryRow        *new_action_row;
@@ -750,6 +752,7 @@ clw_meeting_editor_class_init (ClwMeetingEditorClass *klass)
 
   g_type_ensure (CLW_TYPE_ATTENDANCE_SHEET);
   g_type_ensure (CLW_TYPE_DATE_ENTRY);
+  g_type_ensure (CLW_TYPE_EVIDENCE_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/clwstwr/Clwstwr/ui/clw-meeting-editor.ui");
@@ -757,6 +760,7 @@ clw_meeting_editor_class_init (ClwMeetingEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClwMeetingEditor, agenda_box);
   gtk_widget_class_bind_template_child (widget_class, ClwMeetingEditor, date_entry);
   gtk_widget_class_bind_template_child (widget_class, ClwMeetingEditor, editor_stack);
+  gtk_widget_class_bind_template_child (widget_class, ClwMeetingEditor, evidence_list);
   gtk_widget_class_bind_template_child (widget_class, ClwMeetingEditor, minutes_buffer);
   gtk_widget_class_bind_template_child (widget_class, ClwMeetingEditor, minutes_view);
   gtk_widget_class_bind_template_child (widget_class, ClwMeetingEditor, new_action_row);
@@ -792,6 +796,8 @@ clw_meeting_editor_init (ClwMeetingEditor *self)
 
   self->agenda_groups = g_ptr_array_new ();
   self->action_rows = g_ptr_array_new ();
+  /* Files dropped anywhere on the meeting are its evidence. */
+  clw_evidence_list_add_drop_target (self->evidence_list, GTK_WIDGET (self));
 
   for (int i = CLW_MEETING_STATUS_PLANNED; i <= CLW_MEETING_STATUS_CANCELLED; i++)
     gtk_string_list_append (statuses, clw_meeting_status_to_label (i));
@@ -825,6 +831,7 @@ clw_meeting_editor_set_session (ClwMeetingEditor *self,
   if (self->sheet != NULL)
     {
       clw_attendance_sheet_set_session (self->sheet, session);
+      clw_evidence_list_set_session (self->evidence_list, session);
       load (self, TRUE);
     }
 }
@@ -840,6 +847,7 @@ clw_meeting_editor_set_meeting_id (ClwMeetingEditor *self,
 
   g_free (self->meeting_id);
   self->meeting_id = g_strdup (meeting_id);
+  clw_evidence_list_set_meeting_id (self->evidence_list, meeting_id);
   load (self, TRUE);
 
   /* At a meeting, the attendance comes first. */
@@ -861,4 +869,14 @@ clw_meeting_editor_show_attendance (ClwMeetingEditor *self)
 
   adw_view_stack_set_visible_child_name (self->editor_stack, "attendance");
   clw_attendance_sheet_focus_first (self->sheet);
+}
+
+void
+clw_meeting_editor_show_view (ClwMeetingEditor *self,
+                              const char       *name)
+{
+  g_return_if_fail (CLW_IS_MEETING_EDITOR (self));
+  g_return_if_fail (name != NULL);
+
+  adw_view_stack_set_visible_child_name (self->editor_stack, name);
 }

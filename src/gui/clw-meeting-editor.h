@@ -23,5 +23,9 @@ void        clw_meeting_editor_set_meeting_id  (ClwMeetingEditor *self,
 const char *clw_meeting_editor_get_title       (ClwMeetingEditor *self);
 /* Show the attendance sheet. */
 void        clw_meeting_editor_show_attendance (ClwMeetingEditor *self);
+/* Show one view: "attendance", "details", "agenda", "actions", "evidence"
+ * or "minutes". */
+void        clw_meeting_editor_show_view       (ClwMeetingEditor *self,
+                                                const char       *name);
 
 G_END_DECLS

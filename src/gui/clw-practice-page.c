@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "clw-evidence-list.h"
 #include "clw-gui-util.h"
 #include "clw-practice-page.h"
 
@@ -37,7 +38,7 @@ struct _ClwPracticePage
   /* Template children */
   AdwPreferencesGroup *arrangements_group;
   GtkSpinButton       *branches_spin;
-  AdwPreferencesGroup *evidence_group;
+  ClwEvidenceList     *evidence_list;
   AdwPreferencesGroup *imtp_group;
   GtkSpinButton       *list_size_spin;
   AdwPreferencesGroup *meetings_group;
@@ -112,6 +113,48 @@ chip (ClwVerdict verdict)
   return label;
 }
 
+/* A button that attaches files as evidence of @kind (or -1) for the
+ * indicator @indicator_id (or NULL); @what names it for screen readers. */
+static void
+attach_clicked_cb (GtkButton       *button,
+                   ClwPracticePage *self)
+{
+  clw_evidence_list_choose_files (self->evidence_list,
+                                  GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "kind")),
+                                  g_object_get_data (G_OBJECT (button), "indicator-id"));
+}
+
+static GtkWidget *
+attach_button (ClwPracticePage *self,
+               int              kind,
+               const char      *indicator_id,
+               const char      *what)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Attach…"));
+  /* Translators: the accessible label of a button: "Attach evidence: Partnership working" */
+  g_autofree char *label = g_strdup_printf (_("Attach evidence: %s"), what);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data (G_OBJECT (button), "kind", GINT_TO_POINTER (kind));
+  g_object_set_data_full (G_OBJECT (button), "indicator-id", g_strdup (indicator_id), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (attach_clicked_cb), self);
+  return button;
+}
+
+static GtkWidget *
+attach_row (ClwPracticePage *self,
+            const char      *title,
+            int              kind,
+            const char      *indicator_id,
+            const char      *what)
+{
+  GtkWidget *row = text_row (title, NULL, "mail-attachment-symbolic");
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), attach_button (self, kind, indicator_id, what));
+  return row;
+}
+
 /* From the report ----------------------------------------------------------------- */
 
 static void
@@ -176,6 +219,10 @@ show_result (ClwPracticePage *self)
           adw_action_row_set_title_lines (ADW_ACTION_ROW (reason), 0);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row), reason);
         }
+      if (definition != NULL)
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                                  attach_row (self, _("Evidence for this indicator"), -1,
+                                              clw_record_get_id (CLW_RECORD (definition)), indicator->code));
     }
 
   /* The meetings, with the reason each counted or not. */
@@ -223,7 +270,16 @@ show_result (ClwPracticePage *self)
       g_autofree char *date = clw_format_date (iso);
       subtitle = g_strdup_printf (_("Due to the health board by %s"), date);
     }
-    add_row (self, self->imtp_group, text_row (status, subtitle, NULL));
+    {
+      GtkWidget *row = text_row (status, subtitle, NULL);
+
+      /* The contribution itself, in its editor. */
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", self->practice_id);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-imtp");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      add_row (self, self->imtp_group, row);
+    }
   }
 
   /* Evidence the cycle asks for that is still missing. */
@@ -237,6 +293,9 @@ show_result (ClwPracticePage *self)
       GtkWidget *row = text_row (title, subtitle, missing->blocking ? "dialog-warning-symbolic" : NULL);
 
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 attach_button (self, missing->kind, NULL,
+                                                clw_evidence_kind_to_label (missing->kind)));
       add_row (self, self->missing_group, row);
       gtk_widget_set_visible (GTK_WIDGET (self->missing_group), TRUE);
     }
@@ -299,18 +358,14 @@ show_records (ClwPracticePage *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GListStore) representations = NULL;
   g_autoptr(GListStore) buddies = NULL;
-  g_autoptr(GListStore) evidence = NULL;
   guint n_arrangements = 0;
 
   clear_group (self, self->arrangements_group);
-  clear_group (self, self->evidence_group);
 
   representations = clw_representation_list_for_practice (db, self->practice_id, &error);
   if (representations != NULL)
     buddies = clw_buddy_arrangement_list_for_practice (db, self->practice_id, &error);
-  if (buddies != NULL)
-    evidence = clw_evidence_list_for_practice (db, self->practice_id, &error);
-  if (evidence == NULL)
+  if (buddies == NULL)
     {
       clw_show_error (GTK_WIDGET (self), _("Could Not Read the Practice’s Records"), error);
       return;
@@ -357,17 +412,6 @@ show_records (ClwPracticePage *self)
              text_row (_("No representation or buddy arrangements"),
                        _("A clinical partner or senior clinician represents the practice at its meetings."),
                        NULL));
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (evidence)); i++)
-    {
-      g_autoptr(ClwEvidence) e = g_list_model_get_item (G_LIST_MODEL (evidence), i);
-      g_autofree char *date = clw_format_date (clw_evidence_get_evidence_on (e));
-      g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), clw_evidence_kind_to_label (clw_evidence_get_kind (e)), date);
-
-      add_row (self, self->evidence_group, text_row (clw_evidence_get_title (e), subtitle, "emblem-documents-symbolic"));
-    }
-  if (g_list_model_get_n_items (G_LIST_MODEL (evidence)) == 0)
-    add_row (self, self->evidence_group, text_row (_("No evidence recorded"), NULL, NULL));
 }
 
 static void
@@ -421,6 +465,7 @@ load (ClwPracticePage *self)
     }
 
   g_set_object (&self->practice, CLW_PRACTICE (practice));
+  clw_evidence_list_set_practice_id (self->evidence_list, self->practice_id);
   show_details (self);
   show_records (self);
   show_result (self);
@@ -511,8 +556,7 @@ database_changed_cb (ClwPracticePage  *self,
 
   if (g_strv_contains (tables, "practice"))
     load (self);
-  else if (g_strv_contains (tables, "representation") || g_strv_contains (tables, "buddy_arrangement") ||
-           g_strv_contains (tables, "evidence"))
+  else if (g_strv_contains (tables, "representation") || g_strv_contains (tables, "buddy_arrangement"))
     show_records (self);
 }
 
@@ -562,10 +606,12 @@ clw_practice_page_class_init (ClwPracticePageClass *klass)
 
   widget_class->unmap = clw_practice_page_unmap;
 
+  g_type_ensure (CLW_TYPE_EVIDENCE_LIST);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/clwstwr/Clwstwr/ui/clw-practice-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ClwPracticePage, arrangements_group);
   gtk_widget_class_bind_template_child (widget_class, ClwPracticePage, branches_spin);
-  gtk_widget_class_bind_template_child (widget_class, ClwPracticePage, evidence_group);
+  gtk_widget_class_bind_template_child (widget_class, ClwPracticePage, evidence_list);
   gtk_widget_class_bind_template_child (widget_class, ClwPracticePage, imtp_group);
   gtk_widget_class_bind_template_child (widget_class, ClwPracticePage, list_size_spin);
   gtk_widget_class_bind_template_child (widget_class, ClwPracticePage, meetings_group);
@@ -589,6 +635,8 @@ clw_practice_page_init (ClwPracticePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  /* Files dropped anywhere on the page are the practice's evidence. */
+  clw_evidence_list_add_drop_target (self->evidence_list, GTK_WIDGET (self));
 }
 
 void
@@ -619,6 +667,8 @@ clw_practice_page_set_session (ClwPracticePage *self,
     }
   g_clear_pointer (&self->practice_id, g_free);
   g_clear_object (&self->practice);
+  if (self->evidence_list != NULL)
+    clw_evidence_list_set_session (self->evidence_list, session);
   if (self->stack != NULL)
     gtk_stack_set_visible_child_name (self->stack, "missing");
 }

@@ -20,6 +20,7 @@ struct _ClwPreferencesWindow
   GSettings            *settings;        /* owned */
 
   /* Template children */
+  GtkAdjustment        *evidence_size_adjustment;
   AdwPreferencesGroup  *identity_group;
   AdwEntryRow          *user_name_row;
 };
@@ -43,6 +44,8 @@ clw_preferences_window_constructed (GObject *object)
   G_OBJECT_CLASS (clw_preferences_window_parent_class)->constructed (object);
 
   g_settings_bind (self->settings, "user-name", self->user_name_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "evidence-max-size", self->evidence_size_adjustment, "value",
                    G_SETTINGS_BIND_DEFAULT);
 
   description = g_strdup_printf (_("Recorded in the audit log beside every change you make. "
@@ -100,6 +103,7 @@ clw_preferences_window_class_init (ClwPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/clwstwr/Clwstwr/ui/clw-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClwPreferencesWindow, evidence_size_adjustment);
   gtk_widget_class_bind_template_child (widget_class, ClwPreferencesWindow, identity_group);
   gtk_widget_class_bind_template_child (widget_class, ClwPreferencesWindow, user_name_row);
 }

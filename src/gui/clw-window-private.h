@@ -6,9 +6,12 @@
 #pragma once
 
 #include "clw-action-log.h"
+#include "clw-buddy-page.h"
 #include "clw-cluster-dashboard.h"
 #include "clw-decisions-page.h"
 #include "clw-health-board-dashboard.h"
+#include "clw-imtp-cluster-page.h"
+#include "clw-imtp-page.h"
 #include "clw-meeting-editor.h"
 #include "clw-meetings-page.h"
 #include "clw-practice-page.h"
@@ -48,11 +51,16 @@ struct _ClwWindow
   ClwPracticePage         *practice_page;
   ClwMeetingEditor        *meeting_editor;
   ClwWelcomePage          *welcome_page;
+  /* clw-window-evidence.c */
+  ClwBuddyPage            *buddy_page;
+  ClwImtpClusterPage      *imtp_cluster_page;
+  ClwImtpPage             *imtp_page;
 
   /* Template children */
   AdwBin                  *action_log_bin;
   GtkWidget               *back_button;
   AdwBin                  *board_dashboard_bin;
+  AdwBin                  *buddy_page_bin;
   AdwViewStack            *board_stack;
   GtkSpinner              *busy_spinner;
   ClwClusterDashboard     *cluster_dashboard;
@@ -60,6 +68,8 @@ struct _ClwWindow
   GtkStack                *content_stack;
   GtkDropDown             *cycle_dropdown;
   AdwBin                  *decisions_page_bin;
+  AdwBin                  *imtp_cluster_page_bin;
+  AdwBin                  *imtp_page_bin;
   AdwLeaflet              *leaflet;
   AdwStatusPage           *loading_page;
   GtkStack                *main_stack;
@@ -85,5 +95,13 @@ void _clw_window_show_page         (ClwWindow      *self,
                                     const char     *page,
                                     gboolean        push);
 void _clw_window_go_back           (ClwWindow      *self);
+
+/* clw-window-evidence.c: the buddying board, IMTP contributions, evidence */
+void _clw_window_class_add_evidence (GtkWidgetClass *widget_class);
+void _clw_window_evidence_init      (ClwWindow      *self);
+/* The session or the cluster shown changed. */
+void _clw_window_evidence_update    (ClwWindow      *self);
+/* The header bar's title of the IMTP contribution shown. */
+void _clw_window_evidence_show_imtp_title (ClwWindow *self);
 
 G_END_DECLS

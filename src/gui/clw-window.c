@@ -497,6 +497,7 @@ set_session (ClwWindow  *self,
     clw_practice_page_set_session (self->practice_page, session);
   if (self->meeting_editor != NULL)
     clw_meeting_editor_set_session (self->meeting_editor, session);
+  _clw_window_evidence_update (self);
 
   if (session != NULL)
     {
@@ -942,6 +943,7 @@ sidebar_item_selected_cb (ClwWindow      *self,
         clw_meetings_page_set_cluster_id (self->meetings_page, id);
       if (self->action_log != NULL)
         clw_action_log_set_cluster_id (self->action_log, id);
+      _clw_window_evidence_update (self);
 
       for (guint i = 0; i < g_list_model_get_n_items (items) && board_name == NULL; i++)
         {
@@ -1101,6 +1103,7 @@ clw_window_class_init (ClwWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
 
   _clw_window_class_add_actions (widget_class);
+  _clw_window_class_add_evidence (widget_class);
 }
 
 static void
@@ -1111,6 +1114,7 @@ clw_window_init (ClwWindow *self)
   self->history = g_ptr_array_new_with_free_func (g_free);
   self->cycles = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->cycle_dropdown, G_LIST_MODEL (self->cycles));
+  _clw_window_evidence_init (self);
 }
 
 /* Pages --------------------------------------------------------------------- */
@@ -1150,6 +1154,8 @@ _clw_window_show_page (ClwWindow  *self,
       adw_window_title_set_subtitle (self->subpage_title, _("Meeting"));
       gtk_stack_set_visible_child_name (self->title_stack, "subpage");
     }
+  else if (g_str_equal (page, "imtp"))
+    _clw_window_evidence_show_imtp_title (self);
   else
     {
       adw_window_title_set_title (self->subpage_title, "");

@@ -47,5 +47,10 @@ void        clw_window_show_practice       (ClwWindow      *self,
                                             const char     *practice_id);
 void        clw_window_show_meeting        (ClwWindow      *self,
                                             const char     *meeting_id);
+/* The IMTP contribution of @practice_id for @cycle_id (NULL: the cycle
+ * shown). */
+void        clw_window_show_imtp           (ClwWindow      *self,
+                                            const char     *practice_id,
+                                            const char     *cycle_id);
 
 G_END_DECLS
