@@ -86,4 +86,8 @@ void _clw_window_show_page         (ClwWindow      *self,
                                     gboolean        push);
 void _clw_window_go_back           (ClwWindow      *self);
 
+/* clw-window-returns.c: IMTP returns, meeting packs, practice lists. */
+void _clw_window_returns_class_init     (GtkWidgetClass *widget_class);
+void _clw_window_returns_update_actions (ClwWindow      *self);
+
 G_END_DECLS

@@ -1101,6 +1101,7 @@ clw_window_class_init (ClwWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
 
   _clw_window_class_add_actions (widget_class);
+  _clw_window_returns_class_init (widget_class);
 }
 
 static void
