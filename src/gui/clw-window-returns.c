@@ -610,17 +610,6 @@ export_imtp_return_action (GtkWidget  *widget,
 /* Every cluster of a health board ---------------------------------------------------- */
 
 static void
-open_folder_response_cb (AdwMessageDialog *dialog,
-                         const char       *response,
-                         ClwWindow        *self)
-{
-  const char *folder = g_object_get_data (G_OBJECT (dialog), "folder");
-
-  if (g_str_equal (response, "open") && folder != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-file", "s", folder);
-}
-
-static void
 export_returns_done_cb (GObject      *source,
                         GAsyncResult *result,
                         gpointer      user_data)
@@ -630,12 +619,8 @@ export_returns_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) warnings = NULL;
   g_auto(GStrv) paths = NULL;
-  g_autoptr(GPtrArray) names = NULL;
-  g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
+  g_autofree char *title = NULL;
   g_autofree char *folder = NULL;
-  GtkWidget *dialog;
-  GtkWidget *box;
   guint n;
 
   paths = clw_imtp_return_write_finish (result, &warnings, &error);
@@ -653,43 +638,27 @@ export_returns_done_cb (GObject      *source,
     }
 
   n = g_strv_length (paths);
-  names = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (names, g_filename_display_basename (paths[i]));
-  g_ptr_array_add (names, NULL);
-  folder = g_filename_display_name (job->path);
+  folder = g_filename_display_basename (job->path);
 
-  heading = g_strdup_printf (ngettext ("%u IMTP Return Exported", "%u IMTP Returns Exported", n), n);
-  if (n == 1)
-    body = g_strdup_printf (_("The return of the one cluster of %s for %s is in “%s”, checked against the "
-                              "schema:"),
-                            job->subject, job->cycle_code, folder);
-  else
-    body = g_strdup_printf (ngettext ("The returns of the %u cluster of %s for %s are in “%s”, one file a "
-                                      "cluster, each checked against the schema:",
-                                      "The returns of the %u clusters of %s for %s are in “%s”, one file a "
-                                      "cluster, each checked against the schema:", n),
-                            n, job->subject, job->cycle_code, folder);
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  gtk_widget_set_name (dialog, "export-summary-dialog");
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_box_append (GTK_BOX (box), make_list (NULL, (const char * const *) names->pdata, FALSE));
   if (warnings != NULL && warnings[0] != NULL)
-    gtk_box_append (GTK_BOX (box),
-                    make_list (_("Check before sending: these texts may identify a patient."),
-                               (const char * const *) warnings, TRUE));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "close", _("_Close"),
-                                    "open", _("_Open Folder"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  g_object_set_data_full (G_OBJECT (dialog), "folder", g_strdup (job->path), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (open_folder_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+    {
+      g_autofree char *body = NULL;
+
+      body = g_strdup_printf (ngettext ("The return of the %u cluster of %s was saved in “%s”. Before sending "
+                                        "it, correct what is found below in Clwstwr, then export again.",
+                                        "The returns of the %u clusters of %s were saved in “%s”. Before "
+                                        "sending them, correct what is found below in Clwstwr, then export "
+                                        "again.", n),
+                              n, job->subject, folder);
+      show_warnings (self, body, (const char * const *) warnings);
+    }
+
+  /* Translators: the toast after exporting a health board's returns: the
+   * number of files, the board, then the folder */
+  title = g_strdup_printf (ngettext ("%u IMTP return of %s saved in “%s”",
+                                     "%u IMTP returns of %s saved in “%s”", n),
+                           n, job->subject, folder);
+  add_toast (self, title, _("_Open Folder"), "win.open-file", job->path);
 }
 
 static void
