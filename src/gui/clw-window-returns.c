@@ -362,48 +362,26 @@ add_toast (ClwWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static GtkWidget *
-make_list_label (const char *text,
-                 gboolean    bullet)
-{
-  g_autofree char *line = bullet ? g_strdup_printf ("• %s", text) : g_strdup (text);
-  GtkWidget *label = gtk_label_new (line);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  return label;
-}
-
-/* A list of lines in a card: files written, or what to check. A long one
- * scrolls. */
+/* The warnings, one a paragraph in a card; many of them scroll. */
 #define LINES_UNSCROLLED 4
 
 static GtkWidget *
-make_list (const char         *heading,
-           const char * const *lines,
-           gboolean            warning)
+make_warning_list (const char * const *lines)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, warning ? 8 : 4);
-  guint n = lines != NULL ? g_strv_length ((GStrv) lines) : 0;
+  GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  guint n = g_strv_length ((GStrv) lines);
 
-  if (heading != NULL)
-    {
-      GtkWidget *title = gtk_label_new (heading);
-
-      gtk_label_set_xalign (GTK_LABEL (title), 0);
-      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-      gtk_widget_add_css_class (title, "heading");
-      if (warning)
-        gtk_widget_add_css_class (title, "inline-warning");
-      gtk_box_append (GTK_BOX (box), title);
-    }
-
-  /* Sentences of warnings, or names of files. */
   for (guint i = 0; i < n; i++)
-    gtk_box_append (GTK_BOX (inner), make_list_label (lines[i], warning));
+    {
+      g_autofree char *line = g_strdup_printf ("• %s", lines[i]);
+      GtkWidget *label = gtk_label_new (line);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_box_append (GTK_BOX (inner), label);
+    }
 
   gtk_widget_set_margin_start (inner, 12);
   gtk_widget_set_margin_end (inner, 12);
@@ -416,7 +394,7 @@ make_list (const char         *heading,
 
       gtk_widget_add_css_class (card, "card");
       gtk_box_append (GTK_BOX (card), inner);
-      gtk_box_append (GTK_BOX (box), card);
+      return card;
     }
   else
     {
@@ -424,12 +402,10 @@ make_list (const char         *heading,
 
       gtk_widget_add_css_class (scrolled, "card");
       gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), warning ? 240 : 180);
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), inner);
-      gtk_box_append (GTK_BOX (box), scrolled);
+      return scrolled;
     }
-
-  return box;
 }
 
 /* Texts that look as if they hold patient data: each named as core says it
@@ -444,10 +420,7 @@ show_warnings (ClwWindow          *self,
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Check the Return Before Sending It"), body);
   gtk_widget_set_name (dialog, "patient-data-dialog");
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog),
-                                      make_list (ngettext ("This text may identify a patient:",
-                                                           "These texts may identify a patient:",
-                                                           g_strv_length ((GStrv) warnings)),
-                                                 warnings, TRUE));
+                                      make_warning_list (warnings));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
