@@ -44,6 +44,8 @@ setup (void)
   gsize length;
 
   g_setenv ("XDG_DATA_HOME", clw_test_tmpdir (), TRUE);
+  /* Accessible properties kept where a test can read them. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   ck_assert_msg (gtk_init_check (), "no display: run under build-aux/with-xvfb.sh");
 
   fx.path = clw_test_path ("demo.db");
@@ -324,6 +326,20 @@ file_exists_condition (gconstpointer data)
   return g_file_test (data, G_FILE_TEST_EXISTS);
 }
 
+/* The button @name is on screen, can be used, and says what it does to
+ * the mouse (a tooltip) and to a screen reader (an accessible label). */
+static void
+assert_button_ready (const char *name)
+{
+  GtkWidget *button = clw_ui_find (GTK_WIDGET (fx.window), name, G_TYPE_INVALID);
+
+  ck_assert_msg (button != NULL, "no %s", name);
+  ck_assert_msg (gtk_widget_is_sensitive (button) && gtk_widget_get_mapped (button), "%s is not usable", name);
+  ck_assert_msg (gtk_widget_get_tooltip_text (button) != NULL, "%s has no tooltip", name);
+  ck_assert_msg (gtk_test_accessible_has_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL),
+                 "%s has no accessible label", name);
+}
+
 /* Tests ---------------------------------------------------------------------------- */
 
 /* The actions follow what is shown. */
@@ -332,14 +348,10 @@ START_TEST (test_actions_follow_the_page)
   g_autofree char *cluster_id = cluster_id_of ("AB01");
   g_autofree char *board_id = clw_test_query_string (db (), "SELECT health_board_id FROM cluster WHERE code = 'AB01'");
   g_autofree char *meeting_id = meeting_of (cluster_id);
-  GtkWidget *button;
 
   ck_assert (clw_window_show_item (fx.window, cluster_id));
   clw_ui_wait_for_paint (GTK_WIDGET (fx.window), TIMEOUT_MS);
-  button = clw_ui_find (GTK_WIDGET (fx.window), "export-return-button", G_TYPE_INVALID);
-  ck_assert_ptr_nonnull (button);
-  ck_assert (gtk_widget_is_sensitive (button) && gtk_widget_get_mapped (button));
-  ck_assert (gtk_widget_get_tooltip_text (button) != NULL);
+  assert_button_ready ("export-return-button");
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.import-practices", NULL));
 
   /* The chooser it opened is modal: close it before going on. */
@@ -348,20 +360,16 @@ START_TEST (test_actions_follow_the_page)
 
   ck_assert (clw_window_show_item (fx.window, board_id));
   clw_ui_wait_for_paint (GTK_WIDGET (fx.window), TIMEOUT_MS);
-  button = clw_ui_find (GTK_WIDGET (fx.window), "export-returns-button", G_TYPE_INVALID);
-  ck_assert (gtk_widget_is_sensitive (button) && gtk_widget_get_mapped (button));
-  button = clw_ui_find (GTK_WIDGET (fx.window), "import-practices-button", G_TYPE_INVALID);
-  ck_assert (gtk_widget_is_sensitive (button) && gtk_widget_get_mapped (button));
+  assert_button_ready ("export-returns-button");
+  assert_button_ready ("import-practices-button");
   /* Nothing of a meeting's on a board's page. */
   gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.print-meeting-pack", NULL);
   ck_assert (!clw_window_is_working (fx.window));
 
   clw_window_show_meeting (fx.window, meeting_id);
   clw_ui_wait_for_paint (GTK_WIDGET (fx.window), TIMEOUT_MS);
-  button = clw_ui_find (GTK_WIDGET (fx.window), "save-pack-button", G_TYPE_INVALID);
-  ck_assert (gtk_widget_is_sensitive (button) && gtk_widget_get_mapped (button));
-  button = clw_ui_find (GTK_WIDGET (fx.window), "print-pack-button", G_TYPE_INVALID);
-  ck_assert (gtk_widget_is_sensitive (button) && gtk_widget_get_mapped (button));
+  assert_button_ready ("save-pack-button");
+  assert_button_ready ("print-pack-button");
   /* Nor a return's on a meeting's. */
   gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.export-imtp-return", NULL);
   clw_ui_flush ();
