@@ -541,8 +541,8 @@ START_TEST (test_meeting_pack_save_and_print)
 }
 END_TEST
 
-/* A practice list with a rejected row: Import disabled, and why; the file
- * corrected and read again, imported, shown on the cluster's dashboard,
+/* A practice list cancelled changes nothing; one with a rejected row:
+ * Import disabled, and why; the file corrected and read again, imported, shown on the cluster's dashboard,
  * and undone. */
 START_TEST (test_import_practices)
 {
@@ -574,6 +574,18 @@ START_TEST (test_import_practices)
                                             NULL, GTK_TYPE_COLUMN_VIEW));
   model = G_LIST_MODEL (gtk_column_view_get_model (practices));
   n_before = g_list_model_get_n_items (model);
+
+  /* Cancelled with nothing wrong in the file: nothing is imported. */
+  clw_test_write_file (csv, good, -1);
+  clw_window_import_practices (fx.window, file);
+  wait_for_work ();
+  dialog = CLW_PRACTICE_IMPORT_DIALOG (wait_for_toplevel (NULL, CLW_TYPE_PRACTICE_IMPORT_DIALOG));
+  clw_ui_wait_for_paint (GTK_WIDGET (dialog), TIMEOUT_MS);
+  ck_assert (gtk_widget_is_sensitive (clw_ui_find (GTK_WIDGET (dialog), "import-button", G_TYPE_INVALID)));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  clw_ui_flush ();
+  ck_assert_ptr_null (find_toplevel (NULL, CLW_TYPE_PRACTICE_IMPORT_DIALOG));
+  ck_assert_int_eq (clw_test_query_int (db (), "SELECT count(*) FROM practice WHERE code IN ('W00001', 'W00002')"), 0);
 
   clw_test_write_file (csv, bad, -1);
   clw_window_import_practices (fx.window, file);
