@@ -428,6 +428,45 @@ START_TEST (test_export_cluster_return)
 }
 END_TEST
 
+/* A return or a pack that cannot be written: a dialog says what happened
+ * and what to do, and nothing is left behind. */
+START_TEST (test_write_errors_say_what_to_do)
+{
+  g_autofree char *cluster_id = cluster_id_of ("AB01");
+  g_autofree char *meeting_id = meeting_of (cluster_id);
+  g_autofree char *missing = clw_test_path ("no-such-folder");
+  g_autofree char *return_path = g_build_filename (missing, "return.xml", NULL);
+  g_autofree char *pack_path = g_build_filename (missing, "pack.pdf", NULL);
+  g_autoptr(GFile) return_file = g_file_new_for_path (return_path);
+  g_autoptr(GFile) pack_file = g_file_new_for_path (pack_path);
+  g_autofree char *text = NULL;
+  GtkWindow *dialog;
+
+  ck_assert (clw_window_show_item (fx.window, cluster_id));
+  clw_ui_wait_for_paint (GTK_WIDGET (fx.window), TIMEOUT_MS);
+  clw_window_export_imtp_return (fx.window, cluster_id, return_file);
+  wait_for_work ();
+  dialog = wait_for_toplevel (NULL, ADW_TYPE_MESSAGE_DIALOG);
+  text = dialog_text (dialog);
+  ck_assert_msg (g_str_has_prefix (text, "Could Not Export the IMTP Return\n"), "%s", text);
+  ck_assert_msg (strstr (text, return_path) != NULL && strstr (text, "Nothing was written") != NULL, "%s", text);
+  ck_assert_msg (strstr (text, "Choose a folder you can write to") != NULL, "%s", text);
+  gtk_window_destroy (dialog);
+  clw_ui_flush ();
+
+  clw_window_show_meeting (fx.window, meeting_id);
+  clw_ui_wait_for_paint (GTK_WIDGET (fx.window), TIMEOUT_MS);
+  clw_window_save_meeting_pack (fx.window, meeting_id, pack_file);
+  wait_for_work ();
+  dialog = wait_for_toplevel (NULL, ADW_TYPE_MESSAGE_DIALOG);
+  g_free (text);
+  text = dialog_text (dialog);
+  ck_assert_msg (g_str_has_prefix (text, "Could Not Save the Meeting Pack\n"), "%s", text);
+  ck_assert_msg (strstr (text, "Choose a folder you can write to") != NULL, "%s", text);
+  ck_assert (!g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+END_TEST
+
 /* Every cluster of a board into a folder: one valid file a cluster and a
  * toast saying so; a second export asks before replacing them. */
 START_TEST (test_export_board_returns)
@@ -701,6 +740,7 @@ returns_suite (void)
   tcase_set_timeout (tc, 600);
   tcase_add_test (tc, test_actions_follow_the_page);
   tcase_add_test (tc, test_export_cluster_return);
+  tcase_add_test (tc, test_write_errors_say_what_to_do);
   tcase_add_test (tc, test_export_board_returns);
   tcase_add_test (tc, test_meeting_pack_save_and_print);
   tcase_add_test (tc, test_import_practices);

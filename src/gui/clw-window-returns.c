@@ -453,6 +453,29 @@ dup_local_path (ClwWindow  *self,
   return path;
 }
 
+/* A file that could not be written: what happened, as core says it, and
+ * what to do about it. */
+static void
+show_write_error (ClwWindow    *self,
+                  const char   *heading,
+                  const GError *error)
+{
+  g_autoptr(GError) advised = NULL;
+
+  if (error == NULL || error->domain != G_IO_ERROR || error->code == G_IO_ERROR_NOT_SUPPORTED)
+    {
+      clw_show_error (GTK_WIDGET (self), heading, error);
+      return;
+    }
+
+  advised = g_error_new (error->domain, error->code, "%s\n\n%s", error->message,
+                         error->code == G_IO_ERROR_NO_SPACE
+                           ? _("Make room on the disk, or choose a folder on another one, then try again.")
+                           : _("Choose a folder you can write to, such as your Documents folder, then try "
+                               "again."));
+  clw_show_error (GTK_WIDGET (self), heading, advised);
+}
+
 /* One cluster's IMTP return ----------------------------------------------------- */
 
 static void
@@ -478,7 +501,7 @@ export_return_done_cb (GObject      *source,
       if (is_cancelled (error))
         add_toast (self, _("Export cancelled: nothing was written"), NULL, NULL, NULL);
       else
-        clw_show_error (GTK_WIDGET (self), _("Could Not Export the IMTP Return"), error);
+        show_write_error (self, _("Could Not Export the IMTP Return"), error);
       return;
     }
 
@@ -606,7 +629,7 @@ export_returns_done_cb (GObject      *source,
       if (is_cancelled (error))
         add_toast (self, _("Export cancelled: the returns written before are kept"), NULL, NULL, NULL);
       else
-        clw_show_error (GTK_WIDGET (self), _("Could Not Export the IMTP Returns"), error);
+        show_write_error (self, _("Could Not Export the IMTP Returns"), error);
       return;
     }
 
@@ -815,7 +838,7 @@ save_pack_done_cb (GObject      *source,
   if (!ok)
     {
       if (!is_cancelled (error))
-        clw_show_error (GTK_WIDGET (self), _("Could Not Save the Meeting Pack"), error);
+        show_write_error (self, _("Could Not Save the Meeting Pack"), error);
       return;
     }
 
