@@ -221,6 +221,9 @@ show_progress_cb (gpointer user_data)
   GtkWidget *spinner;
 
   returns->progress_source = 0;
+  /* Closed while the job runs: no dialog for a window that is gone. */
+  if (window_gone (self))
+    return G_SOURCE_REMOVE;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), returns->progress_heading, returns->progress_body);
   gtk_widget_set_name (dialog, "progress-dialog");
@@ -940,7 +943,9 @@ print_done_cb (GtkPrintOperation       *operation,
                GtkPrintOperationResult  result,
                Job                     *job)
 {
-  ClwWindow *self = job->window;
+  /* The job belongs to the operation, which is let go of below. */
+  g_autoptr(GtkPrintOperation) keep = g_object_ref (operation);
+  g_autoptr(ClwWindow) self = g_object_ref (job->window);
   Returns *returns = get_returns (self);
   g_autoptr(GError) error = NULL;
 
