@@ -1,6 +1,8 @@
 #!/bin/bash
 # Run a command with an X server of its own (Xvfb), so UI tests work with
-# or without a display and in parallel.
+# or without a display and in parallel. -noreset: without it the server
+# resets whenever its last client leaves, and a test connecting just then
+# (each Check test forks and connects anew) finds no display.
 set -euo pipefail
 if ! command -v Xvfb >/dev/null; then
   if [ -n "${DISPLAY:-}" ]; then exec "$@"; fi
@@ -10,7 +12,7 @@ fi
 unset WAYLAND_DISPLAY
 tmp=$(mktemp -d)
 mkfifo "$tmp/displayfd"
-Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp 3>"$tmp/displayfd" 2>"$tmp/xvfb.log" </dev/null &
+Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp -noreset 3>"$tmp/displayfd" 2>"$tmp/xvfb.log" </dev/null &
 xvfb_pid=$!
 cleanup() {
   kill "$xvfb_pid" 2>/dev/null || true

@@ -16,7 +16,9 @@
 #include <locale.h>
 #include <stdlib.h>
 
+#include "clw-practice-import-dialog.h"
 #include "clw-ui-util.h"
+#include "clw-window-returns.h"
 
 #define TIMEOUT_MS 30000
 
@@ -279,6 +281,109 @@ pick_meeting (ClwQaifReport *report,
   return g_steal_pointer (&best);
 }
 
+static void
+wait_for_work (ClwWindow *window)
+{
+  while (clw_window_is_working (window))
+    g_main_context_iteration (NULL, TRUE);
+  clw_ui_flush ();
+}
+
+/* The visible toplevel named @name, or of @type. */
+static GtkWindow *
+find_toplevel (const char *name,
+               GType       type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
+          (name != NULL ? g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (toplevel)), name) == 0
+                        : G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type)))
+        return toplevel;
+    }
+  return NULL;
+}
+
+static void
+shoot_dialog (const char *toplevel_name,
+              GType       type,
+              const char *name)
+{
+  GtkWindow *dialog = find_toplevel (toplevel_name, type);
+
+  if (dialog == NULL)
+    {
+      g_printerr ("clwstwr-screenshots: no %s to take\n", name);
+      failed = TRUE;
+      return;
+    }
+  shoot (dialog, name);
+  gtk_window_destroy (dialog);
+  clw_ui_flush ();
+}
+
+/* Remove @path and the files in it. */
+static void
+remove_folder (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *entry;
+
+  while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, entry, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (path);
+}
+
+/* A practice list of the cluster as a health board keeps it: one practice
+ * changed, the others as they are, two new ones, and a row with mistakes. */
+static char *
+write_practice_list (ClwWindow  *window,
+                     const char *cluster_id,
+                     const char *dir_path)
+{
+  ClwSession *session = clw_window_get_session (window);
+  g_autoptr(GListModel) practices = clw_session_list_cluster_practices (session, cluster_id);
+  g_autoptr(ClwRecord) cluster = clw_record_load (clw_session_get_database (session), CLW_TYPE_CLUSTER,
+                                                  cluster_id, NULL);
+  const char *code = clw_cluster_get_code (CLW_CLUSTER (cluster));
+  g_autoptr(GString) csv = g_string_new ("Practice Code,Practice Name,Cluster,Partners,List Size,Contact\r\n");
+  char *path = g_build_filename (dir_path, "practices-2023.csv", NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (practices); i++)
+    {
+      g_autoptr(ClwPracticeResult) result = g_list_model_get_item (practices, i);
+      int partners = clw_practice_result_get_partners (result);
+      int list_size = clw_practice_result_get_list_size (result);
+
+      /* The first practice has grown, and taken on a partner. */
+      if (i == 0)
+        {
+          partners++;
+          list_size += 312;
+        }
+      g_string_append_printf (csv, "%s,\"%s\",%s,%d,%d,practice.manager@example.nhs.wales\r\n",
+                              clw_practice_result_get_code (result), clw_practice_result_get_name (result),
+                              code, partners, list_size);
+      if (i == 1)
+        {
+          g_string_append_printf (csv, "W00001,Meddygfa Glan yr Afon,%s,3,6120,\r\n", code);
+          g_string_append (csv, "W0002,Canolfan Iechyd y Bryn,Gwent Valleys,2,\"8,400.5\",\r\n");
+          g_string_append_printf (csv, "W00003,Riverside Family Practice,%s,2,4380,\r\n", code);
+        }
+    }
+
+  g_file_set_contents (path, csv->str, csv->len, NULL);
+  return path;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -403,6 +508,98 @@ main (int    argc,
   clw_ui_wait_for_paint (GTK_WIDGET (window), TIMEOUT_MS);
   scroll_to (clw_ui_find (GTK_WIDGET (window), NULL, g_type_from_name ("ClwEvidenceList")));
   shoot (GTK_WINDOW (window), "evidence-list");
+  /* Returns, packs and practice lists, in a scratch folder. */
+  {
+    g_autofree char *scratch = g_dir_make_tmp ("clwstwr-screenshots-XXXXXX", NULL);
+    g_autofree char *returns = g_build_filename (scratch, "returns", NULL);
+    g_autofree char *csv = NULL;
+    const char *cluster_id = clw_cluster_summary_get_cluster_id (cluster);
+    ClwDatabase *db = clw_session_get_database (clw_window_get_session (window));
+
+    g_mkdir (returns, 0700);
+
+    if (meeting_id != NULL)
+      {
+        g_autofree char *name = clw_meeting_pack_dup_file_name_for (db, meeting_id, NULL);
+        g_autofree char *pack = g_build_filename (scratch, name, NULL);
+        g_autoptr(GFile) file = g_file_new_for_path (pack);
+
+        clw_window_show_item (window, cluster_id);
+        clw_window_show_meeting (window, meeting_id);
+        clw_window_save_meeting_pack (window, meeting_id, file);
+        wait_for_work (window);
+        shoot (GTK_WINDOW (window), "meeting-pack");
+      }
+
+    {
+      g_autofree char *name = clw_imtp_return_dup_file_name_for (db, cluster_id,
+                                                                 clw_session_get_cycle_code (clw_window_get_session (window)),
+                                                                 NULL);
+      g_autofree char *path = g_build_filename (scratch, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      /* From the meeting back to the cluster's dashboard, its overview. */
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
+      clw_window_show_item (window, cluster_id);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "i", 0);
+      clw_ui_flush ();
+      clw_window_export_imtp_return (window, cluster_id, file);
+      wait_for_work (window);
+      shoot (GTK_WINDOW (window), "export-return");
+    }
+
+    {
+      g_autoptr(GFile) returns_folder = g_file_new_for_path (returns);
+
+      clw_window_show_item (window, clw_cluster_summary_get_health_board_id (cluster));
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "i", 0);
+      clw_ui_flush ();
+      clw_window_export_imtp_returns (window, clw_cluster_summary_get_health_board_id (cluster), returns_folder);
+      wait_for_work (window);
+      shoot (GTK_WINDOW (window), "export-returns");
+    }
+
+    {
+      g_autoptr(GFile) file = NULL;
+
+      csv = write_practice_list (window, cluster_id, scratch);
+      file = g_file_new_for_path (csv);
+      clw_window_import_practices (window, file);
+      wait_for_work (window);
+      shoot_dialog (NULL, CLW_TYPE_PRACTICE_IMPORT_DIALOG, "import-preview");
+    }
+
+    /* A return whose text names a patient: said before it is sent. */
+    {
+      g_autoptr(GListModel) practices = clw_session_list_cluster_practices (clw_window_get_session (window),
+                                                                            cluster_id);
+      g_autoptr(ClwPracticeResult) first = g_list_model_get_item (practices, 0);
+      g_autofree char *path = g_build_filename (scratch, "return.xml", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      ClwCycle *cycle = clw_session_get_cycle (clw_window_get_session (window));
+      g_autoptr(ClwImtpEditor) editor = NULL;
+
+      editor = clw_imtp_editor_new (db, clw_practice_result_get_practice_id (first),
+                                    clw_record_get_id (CLW_RECORD (cycle)), NULL);
+      if (editor == NULL || !clw_imtp_editor_ensure (editor, NULL) ||
+          !clw_imtp_editor_save_section (editor, CLW_IMTP_SECTION_KIND_DEMAND_CAPACITY,
+                                         "Demand for diabetic reviews has doubled: one patient "
+                                         "(NHS no. 943 476 5919, born 12/03/1950) waited eleven weeks.",
+                                         NULL, NULL))
+        {
+          g_printerr ("clwstwr-screenshots: could not write a contribution's text\n");
+          failed = TRUE;
+        }
+
+      clw_window_show_item (window, cluster_id);
+      clw_window_export_imtp_return (window, cluster_id, file);
+      wait_for_work (window);
+      shoot_dialog ("patient-data-dialog", G_TYPE_INVALID, "patient-data-warning");
+    }
+
+    remove_folder (returns);
+    remove_folder (scratch);
+  }
 
   /* What a file that is not a database looks like. */
   not_a_database = g_build_filename (g_get_tmp_dir (), "clwstwr-not-a-database.db", NULL);

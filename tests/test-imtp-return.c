@@ -268,6 +268,18 @@ START_TEST (test_return_valid_both_ways)
 
   ck_assert_str_eq (name, "AB01-2021-22-imtp-return.xml");
 
+  /* The name a save dialog suggests before the return is made is the same. */
+  {
+    g_autofree char *before = clw_imtp_return_dup_file_name_for (fx.db, fx.cluster_id, CYCLE, &error);
+
+    ck_assert_no_error (error);
+    ck_assert_str_eq (before, name);
+    ck_assert_ptr_null (clw_imtp_return_dup_file_name_for (fx.db, "00000000-0000-4000-8000-000000000000",
+                                                           CYCLE, &error));
+    ck_assert (g_error_matches (error, CLW_DB_ERROR, CLW_DB_ERROR_NOT_FOUND));
+    g_clear_error (&error);
+  }
+
   /* Our own validation, again, on the bytes. */
   doc = clw_xml_parse_untrusted (clw_imtp_return_get_bytes (ret), name, problems, &error);
   ck_assert_no_error (error);

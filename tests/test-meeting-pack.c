@@ -211,6 +211,14 @@ START_TEST (test_pack_pages_and_contents)
   GStatBuf st;
 
   ck_assert_str_eq (file_name, "AB01-2022-06-15-meeting-pack.pdf");
+  /* The name a save dialog suggests before the pack is gathered is the same. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *before = clw_meeting_pack_dup_file_name_for (fx.db, fx.meeting, &error);
+
+    ck_assert_no_error (error);
+    ck_assert_str_eq (before, file_name);
+  }
   ck_assert_msg (g_regex_match_simple ("(?m)^Page size:\\s+595.276 x 841.89 pts \\(A4\\)$", info, 0, 0), "%s", info);
   ck_assert_msg (g_regex_match_simple (pages_line, info, 0, 0), "%s", info);
   ck_assert_msg (g_regex_match_simple ("(?m)^Title:\\s+Meeting pack: Blaenau Gwent East GP Collaborative, "
@@ -504,6 +512,10 @@ START_TEST (test_unknown_meeting)
   g_autoptr(ClwMeetingPack) pack = clw_meeting_pack_new (fx.db, "00000000-0000-4000-8000-000000000000", &error);
 
   ck_assert_ptr_null (pack);
+  ck_assert (g_error_matches (error, CLW_DB_ERROR, CLW_DB_ERROR_NOT_FOUND));
+  g_clear_error (&error);
+
+  ck_assert_ptr_null (clw_meeting_pack_dup_file_name_for (fx.db, "00000000-0000-4000-8000-000000000000", &error));
   ck_assert (g_error_matches (error, CLW_DB_ERROR, CLW_DB_ERROR_NOT_FOUND));
 }
 END_TEST

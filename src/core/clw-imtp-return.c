@@ -1165,6 +1165,25 @@ clw_imtp_return_dup_file_name (ClwImtpReturn *self)
   return file_name_for (self->cluster_code, self->cycle_code);
 }
 
+char *
+clw_imtp_return_dup_file_name_for (ClwDatabase  *db,
+                                   const char   *cluster_id,
+                                   const char   *cycle_code,
+                                   GError      **error)
+{
+  g_autoptr(ClwRecord) cluster = NULL;
+
+  g_return_val_if_fail (CLW_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (cluster_id != NULL, NULL);
+  g_return_val_if_fail (cycle_code != NULL, NULL);
+
+  cluster = clw_record_load (db, CLW_TYPE_CLUSTER, cluster_id, error);
+  if (cluster == NULL)
+    return NULL;
+
+  return file_name_for (clw_cluster_get_code (CLW_CLUSTER (cluster)), cycle_code);
+}
+
 gboolean
 clw_imtp_return_save (ClwImtpReturn  *self,
                       const char     *path,

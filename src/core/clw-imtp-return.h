@@ -63,6 +63,12 @@ const char    *clw_imtp_return_get_cycle_code       (ClwImtpReturn   *self);
 const char * const *clw_imtp_return_get_warnings    (ClwImtpReturn   *self);
 /* "AB01-2021-22-imtp-return.xml": the cluster's code and the cycle. */
 char          *clw_imtp_return_dup_file_name        (ClwImtpReturn   *self);
+/* The same name without making the return (one row read): what a save
+ * dialog suggests before the return is made. */
+char          *clw_imtp_return_dup_file_name_for    (ClwDatabase     *db,
+                                                     const char      *cluster_id,
+                                                     const char      *cycle_code,
+                                                     GError         **error);
 
 /* Write the return to @path, through a temporary renamed over it (0600). */
 gboolean       clw_imtp_return_save                 (ClwImtpReturn   *self,

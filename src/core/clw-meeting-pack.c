@@ -868,6 +868,14 @@ add_missing_evidence (Builder *b)
 
 /* Building ---------------------------------------------------------------------------------- */
 
+/* "AB01-2023-06-14-meeting-pack.pdf" from the cluster's code and the date. */
+static char *
+file_name_for (const char *cluster_code,
+               const char *date)
+{
+  return g_strdup_printf ("%s-%s-meeting-pack.pdf", cluster_code, date);
+}
+
 static gboolean
 load (Builder     *b,
       const char  *meeting_id,
@@ -976,7 +984,7 @@ build (ClwMeetingPack  *self,
   date_text = clw_date_format_display (b.date);
   /* TRANSLATORS: the PDF's title: "Meeting pack: Blaenau Gwent East GP Collaborative, 14 Jun 2023" */
   self->title = g_strdup_printf (_("Meeting pack: %s, %s"), clw_collaborative_get_name (b.collaborative), date_text);
-  self->file_name = g_strdup_printf ("%s-%s-meeting-pack.pdf", clw_cluster_get_code (b.cluster), b.date);
+  self->file_name = file_name_for (clw_cluster_get_code (b.cluster), b.date);
   header = g_strdup_printf (_("%s — meeting pack"), clw_collaborative_get_name (b.collaborative));
   clw_print_document_set_header (self->document, header, date_text);
 
@@ -1207,6 +1215,33 @@ clw_meeting_pack_dup_file_name (ClwMeetingPack *self)
   g_return_val_if_fail (CLW_IS_MEETING_PACK (self), NULL);
 
   return g_strdup (self->file_name);
+}
+
+char *
+clw_meeting_pack_dup_file_name_for (ClwDatabase  *db,
+                                    const char   *meeting_id,
+                                    GError      **error)
+{
+  g_autoptr(ClwRecord) meeting = NULL;
+  g_autoptr(ClwRecord) collaborative = NULL;
+  g_autoptr(ClwRecord) cluster = NULL;
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (CLW_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (meeting_id != NULL, NULL);
+
+  meeting = clw_record_load (db, CLW_TYPE_MEETING, meeting_id, error);
+  if (meeting != NULL)
+    collaborative = clw_record_load (db, CLW_TYPE_COLLABORATIVE,
+                                     clw_meeting_get_collaborative_id (CLW_MEETING (meeting)), error);
+  if (collaborative != NULL)
+    cluster = clw_record_load (db, CLW_TYPE_CLUSTER,
+                               clw_collaborative_get_cluster_id (CLW_COLLABORATIVE (collaborative)), error);
+  if (cluster == NULL)
+    return NULL;
+
+  date = g_strndup (clw_meeting_get_starts_at (CLW_MEETING (meeting)), 10);
+  return file_name_for (clw_cluster_get_code (CLW_CLUSTER (cluster)), date);
 }
 
 const char * const *

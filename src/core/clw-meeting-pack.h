@@ -47,6 +47,11 @@ ClwPrintDocument *clw_meeting_pack_get_document     (ClwMeetingPack      *self);
 const char       *clw_meeting_pack_get_title        (ClwMeetingPack      *self);
 /* "AB01-2023-06-14-meeting-pack.pdf". */
 char             *clw_meeting_pack_dup_file_name    (ClwMeetingPack      *self);
+/* The same name without gathering the pack (three rows read): what a save
+ * dialog suggests before the pack is made. */
+char             *clw_meeting_pack_dup_file_name_for (ClwDatabase        *db,
+                                                      const char         *meeting_id,
+                                                      GError            **error);
 /* The practices whose attendance (CND014W) is at risk or not achieved at
  * the meeting's date, "W12345 Name", as the pack names them. */
 const char * const *clw_meeting_pack_get_practices_at_risk (ClwMeetingPack *self);

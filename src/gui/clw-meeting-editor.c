@@ -855,6 +855,14 @@ clw_meeting_editor_set_meeting_id (ClwMeetingEditor *self,
 }
 
 const char *
+clw_meeting_editor_get_meeting_id (ClwMeetingEditor *self)
+{
+  g_return_val_if_fail (CLW_IS_MEETING_EDITOR (self), NULL);
+
+  return self->meeting != NULL ? self->meeting_id : NULL;
+}
+
+const char *
 clw_meeting_editor_get_title (ClwMeetingEditor *self)
 {
   g_return_val_if_fail (CLW_IS_MEETING_EDITOR (self), NULL);

@@ -19,6 +19,8 @@ void        clw_meeting_editor_set_session     (ClwMeetingEditor *self,
                                                 ClwSession       *session);
 void        clw_meeting_editor_set_meeting_id  (ClwMeetingEditor *self,
                                                 const char       *meeting_id);
+/* The meeting shown, or NULL when there is none (or it is gone). */
+const char *clw_meeting_editor_get_meeting_id  (ClwMeetingEditor *self);
 /* The meeting's date, for the header bar. */
 const char *clw_meeting_editor_get_title       (ClwMeetingEditor *self);
 /* Show the attendance sheet. */

@@ -103,5 +103,8 @@ void _clw_window_evidence_init      (ClwWindow      *self);
 void _clw_window_evidence_update    (ClwWindow      *self);
 /* The header bar's title of the IMTP contribution shown. */
 void _clw_window_evidence_show_imtp_title (ClwWindow *self);
+/* clw-window-returns.c: IMTP returns, meeting packs, practice lists. */
+void _clw_window_returns_class_init     (GtkWidgetClass *widget_class);
+void _clw_window_returns_update_actions (ClwWindow      *self);
 
 G_END_DECLS

@@ -1104,6 +1104,7 @@ clw_window_class_init (ClwWindowClass *klass)
 
   _clw_window_class_add_actions (widget_class);
   _clw_window_class_add_evidence (widget_class);
+  _clw_window_returns_class_init (widget_class);
 }
 
 static void
