@@ -12,6 +12,7 @@
 #include "clw-meeting-editor.h"
 #include "clw-meetings-page.h"
 #include "clw-practice-page.h"
+#include "clw-search-popover.h"
 #include "clw-sidebar.h"
 #include "clw-welcome-page.h"
 #include "clw-window.h"
@@ -48,6 +49,7 @@ struct _ClwWindow
   ClwPracticePage         *practice_page;
   ClwMeetingEditor        *meeting_editor;
   ClwWelcomePage          *welcome_page;
+  ClwSearchPopover        *search_popover;   /* made when first opened, owned by its button */
 
   /* Template children */
   AdwBin                  *action_log_bin;
@@ -67,6 +69,7 @@ struct _ClwWindow
   AdwBin                  *meetings_page_bin;
   AdwBin                  *practice_page_bin;
   GMenu                   *recent_menu;
+  GtkMenuButton           *search_button;
   ClwSidebar              *sidebar;
   AdwWindowTitle          *sidebar_title;
   AdwWindowTitle          *subpage_title;
@@ -85,5 +88,9 @@ void _clw_window_show_page         (ClwWindow      *self,
                                     const char     *page,
                                     gboolean        push);
 void _clw_window_go_back           (ClwWindow      *self);
+
+/* clw-window-search.c */
+void _clw_window_search_init      (ClwWindow      *self);
+void _clw_window_search_open      (ClwWindow      *self);
 
 G_END_DECLS

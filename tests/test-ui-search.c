@@ -1,0 +1,335 @@
+/* test-ui-search.c: full-text search from the header bar, under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each test runs in a process of its own (Check forks), calls gtk_init
+ * there, and works on its own copy of one demo database generated before
+ * the tests start. What is searched for is read from the demo (a
+ * practice's name, a meeting's venue), never written here.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clw-practice-page.h"
+#include "clw-search-popover.h"
+#include "clw-test-util.h"
+#include "clw-ui-util.h"
+#include "clw-window-private.h"
+
+#define TIMEOUT_MS 30000
+
+static char *demo_path;       /* generated once, before the tests fork */
+
+typedef struct
+{
+  ClwApplication *app;
+  ClwWindow      *window;
+  char           *path;       /* this test's copy of the demo */
+} Fixture;
+
+static Fixture fx;
+
+static void
+setup (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_setenv ("XDG_DATA_HOME", clw_test_tmpdir (), TRUE);
+  ck_assert_msg (gtk_init_check (), "no display: run under build-aux/with-xvfb.sh");
+
+  fx.path = clw_test_path ("demo.db");
+  ck_assert (g_file_get_contents (demo_path, &contents, &length, &error));
+  ck_assert (g_file_set_contents_full (fx.path, contents, length, G_FILE_SET_CONTENTS_NONE, 0600, &error));
+
+  fx.app = clw_application_new (g_get_monotonic_time ());
+  g_application_set_flags (G_APPLICATION (fx.app), G_APPLICATION_NON_UNIQUE);
+  ck_assert (g_application_register (G_APPLICATION (fx.app), NULL, &error));
+  ck_assert_no_error (error);
+
+  fx.window = clw_window_new (fx.app);
+  gtk_window_set_default_size (GTK_WINDOW (fx.window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (fx.window));
+  clw_ui_wait_for_paint (GTK_WIDGET (fx.window), TIMEOUT_MS);
+  ck_assert (clw_ui_open_and_wait (fx.window, fx.path, TIMEOUT_MS));
+}
+
+static void
+teardown (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, 0);
+      gtk_window_destroy (toplevel);
+    }
+  clw_ui_flush ();
+  g_clear_object (&fx.app);
+  g_clear_pointer (&fx.path, g_free);
+}
+
+static void
+searching_changed_cb (ClwSearchPopover *popover,
+                      GParamSpec       *pspec,
+                      gboolean         *done)
+{
+  *done = !clw_search_popover_get_searching (popover);
+}
+
+/* Open the search with Ctrl+F's action and wait for the popover. */
+static ClwSearchPopover *
+open_search (void)
+{
+  ClwSearchPopover *popover;
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.search", NULL));
+  clw_ui_wait_for_paint (GTK_WIDGET (fx.window), TIMEOUT_MS);
+  popover = CLW_SEARCH_POPOVER (clw_ui_find (GTK_WIDGET (fx.window), NULL, CLW_TYPE_SEARCH_POPOVER));
+  ck_assert_ptr_nonnull (popover);
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  return popover;
+}
+
+/* Type @text in the popover's entry and wait for the results. */
+static void
+type_and_wait (ClwSearchPopover *popover,
+               const char       *text)
+{
+  GtkEditable *entry = GTK_EDITABLE (clw_ui_find (GTK_WIDGET (popover), "search-entry", GTK_TYPE_SEARCH_ENTRY));
+  GtkWidget *focus;
+  gboolean done = FALSE;
+  gulong id;
+
+  ck_assert_ptr_nonnull (entry);
+  /* Opening the search put the keyboard in its entry. */
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (entry)));
+  ck_assert (focus != NULL &&
+             (focus == GTK_WIDGET (entry) || gtk_widget_is_ancestor (focus, GTK_WIDGET (entry))));
+
+  id = g_signal_connect (popover, "notify::searching", G_CALLBACK (searching_changed_cb), &done);
+  /* As typed: the entry waits for the typing to stop, then searches. */
+  gtk_editable_set_text (entry, text);
+  ck_assert_msg (clw_ui_wait_for (&done, TIMEOUT_MS), "no results for “%s”", text);
+  g_signal_handler_disconnect (popover, id);
+  clw_ui_wait_for_paint (GTK_WIDGET (popover), TIMEOUT_MS);
+}
+
+static const char *
+stack_page (ClwSearchPopover *popover)
+{
+  GtkStack *stack = GTK_STACK (clw_ui_find (GTK_WIDGET (popover), "search-stack", GTK_TYPE_STACK));
+
+  return gtk_stack_get_visible_child_name (stack);
+}
+
+/* A practice of the demo whose name is one no other practice's name holds. */
+static ClwPracticeResult *
+pick_practice (void)
+{
+  GListModel *practices = clw_qaif_report_get_practices (clw_session_get_report (clw_window_get_session (fx.window)));
+  guint n = g_list_model_get_n_items (practices);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ClwPracticeResult) practice = g_list_model_get_item (practices, i);
+      guint same = 0;
+
+      for (guint j = 0; j < n; j++)
+        {
+          g_autoptr(ClwPracticeResult) other = g_list_model_get_item (practices, j);
+
+          if (g_str_equal (clw_practice_result_get_name (practice), clw_practice_result_get_name (other)))
+            same++;
+        }
+      if (same == 1)
+        return g_steal_pointer (&practice);
+    }
+  return NULL;
+}
+
+START_TEST (test_practice_name_opens_its_page)
+{
+  g_autoptr(ClwPracticeResult) practice = pick_practice ();
+  ClwSearchPopover *popover;
+  GtkListBox *list;
+  GtkListBoxRow *row;
+  GtkWidget *header;
+  g_autoptr(ClwSearchGroup) group = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
+  g_autofree char *count = NULL;
+  const char *name;
+  gboolean found = FALSE;
+
+  ck_assert_ptr_nonnull (practice);
+  name = clw_practice_result_get_name (practice);
+
+  popover = open_search ();
+  ck_assert_str_eq (stack_page (popover), "start");
+
+  type_and_wait (popover, name);
+  ck_assert_str_eq (stack_page (popover), "results");
+
+  /* The practice is the first result, under Practices, with its count. */
+  group = g_list_model_get_item (clw_search_popover_get_groups (popover), 0);
+  ck_assert_int_eq (clw_search_group_get_kind (group), CLW_SEARCH_KIND_PRACTICE);
+  list = GTK_LIST_BOX (clw_ui_find (GTK_WIDGET (popover), "search-results", GTK_TYPE_LIST_BOX));
+  row = gtk_list_box_get_row_at_index (list, 0);
+  ck_assert_ptr_nonnull (row);
+  header = gtk_list_box_row_get_header (row);
+  ck_assert_ptr_nonnull (header);
+  labels = clw_ui_find_all (header, GTK_TYPE_LABEL);
+  ck_assert_uint_eq (labels->len, 2);
+  ck_assert_str_eq (gtk_label_get_text (g_ptr_array_index (labels, 0)), clw_search_group_get_label (group));
+  ck_assert_str_eq (clw_search_group_get_label (group), "Practices");
+  count = clw_search_group_get_n_total (group) > g_list_model_get_n_items (G_LIST_MODEL (group))
+            ? g_strdup_printf ("%u of %u", g_list_model_get_n_items (G_LIST_MODEL (group)),
+                               clw_search_group_get_n_total (group))
+            : g_strdup_printf ("%u", clw_search_group_get_n_total (group));
+  ck_assert_str_eq (gtk_label_get_text (g_ptr_array_index (labels, 1)), count);
+  g_clear_pointer (&labels, g_ptr_array_unref);
+
+  labels = clw_ui_find_all (GTK_WIDGET (row), GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), name) != NULL)
+      found = TRUE;
+  ck_assert_msg (found, "the first result does not show “%s”", name);
+
+  /* Choosing it opens the practice's page, after its cluster. */
+  gtk_widget_activate (GTK_WIDGET (row));
+  clw_ui_wait_for_paint (GTK_WIDGET (fx.window), TIMEOUT_MS);
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (popover)));
+  ck_assert_str_eq (gtk_stack_get_visible_child_name (fx.window->content_stack), "practice");
+  ck_assert_ptr_nonnull (strstr (clw_practice_page_get_title (fx.window->practice_page), name));
+  ck_assert_str_eq (clw_sidebar_item_get_id (clw_sidebar_get_selected (fx.window->sidebar)),
+                    clw_practice_result_get_cluster_id (practice));
+  ck_assert (gtk_widget_get_visible (fx.window->back_button));
+}
+END_TEST
+
+START_TEST (test_enter_opens_the_first_result)
+{
+  g_autoptr(ClwPracticeResult) practice = pick_practice ();
+  ClwSearchPopover *popover;
+  GtkWidget *entry;
+
+  popover = open_search ();
+  type_and_wait (popover, clw_practice_result_get_code (practice));
+
+  /* Enter in the entry: the best result, the practice of that code. */
+  entry = clw_ui_find (GTK_WIDGET (popover), "search-entry", GTK_TYPE_SEARCH_ENTRY);
+  g_signal_emit_by_name (entry, "activate");
+  clw_ui_wait_for_paint (GTK_WIDGET (fx.window), TIMEOUT_MS);
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (popover)));
+  ck_assert_str_eq (gtk_stack_get_visible_child_name (fx.window->content_stack), "practice");
+  ck_assert_ptr_nonnull (strstr (clw_practice_page_get_title (fx.window->practice_page),
+                                 clw_practice_result_get_name (practice)));
+}
+END_TEST
+
+START_TEST (test_no_match_shows_the_empty_state)
+{
+  ClwSearchPopover *popover;
+  AdwStatusPage *empty;
+  GListModel *groups;
+
+  popover = open_search ();
+  type_and_wait (popover, "zzqxwv");
+
+  groups = clw_search_popover_get_groups (popover);
+  ck_assert_ptr_nonnull (groups);
+  ck_assert_uint_eq (g_list_model_get_n_items (groups), 0);
+  ck_assert_str_eq (stack_page (popover), "empty");
+  empty = ADW_STATUS_PAGE (clw_ui_find (GTK_WIDGET (popover), "search-empty", ADW_TYPE_STATUS_PAGE));
+  ck_assert_ptr_nonnull (strstr (adw_status_page_get_title (empty), "zzqxwv"));
+
+  /* Clearing the entry (no query, nothing to wait for) goes back to what
+   * search does. */
+  gtk_editable_set_text (GTK_EDITABLE (clw_ui_find (GTK_WIDGET (popover), "search-entry", GTK_TYPE_SEARCH_ENTRY)), "");
+  clw_ui_flush ();
+  ck_assert (!clw_search_popover_get_searching (popover));
+  ck_assert_str_eq (stack_page (popover), "start");
+
+  /* Escape closes it (the entry's stop-search). */
+  g_signal_emit_by_name (clw_ui_find (GTK_WIDGET (popover), "search-entry", GTK_TYPE_SEARCH_ENTRY), "stop-search");
+  clw_ui_wait_for_paint (GTK_WIDGET (fx.window), TIMEOUT_MS);
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (popover)));
+}
+END_TEST
+
+START_TEST (test_results_follow_edits)
+{
+  g_autoptr(ClwPracticeResult) picked = pick_practice ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClwRecord) practice = NULL;
+  ClwSession *session = clw_window_get_session (fx.window);
+  ClwSearchPopover *popover;
+  gboolean done = FALSE;
+  gulong id;
+
+  popover = open_search ();
+  type_and_wait (popover, "Bryngwyn");
+  ck_assert_str_eq (stack_page (popover), "empty");
+
+  /* Renaming a practice while the search is open shows it at once. */
+  practice = clw_record_load (clw_session_get_database (session), CLW_TYPE_PRACTICE,
+                              clw_practice_result_get_practice_id (picked), &error);
+  ck_assert_no_error (error);
+  g_object_set (practice, "name", "Meddygfa Bryngwyn", NULL);
+  id = g_signal_connect (popover, "notify::searching", G_CALLBACK (searching_changed_cb), &done);
+  ck_assert (clw_session_save (session, practice, "Rename", &error));
+  ck_assert_no_error (error);
+  ck_assert (clw_ui_wait_for (&done, TIMEOUT_MS));
+  g_signal_handler_disconnect (popover, id);
+  ck_assert_str_eq (stack_page (popover), "results");
+  ck_assert_uint_eq (g_list_model_get_n_items (clw_search_popover_get_groups (popover)), 1);
+}
+END_TEST
+
+static Suite *
+search_suite (void)
+{
+  Suite *s = suite_create ("ui-search");
+  TCase *tc = tcase_create ("search");
+
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_set_timeout (tc, 300);
+  tcase_add_test (tc, test_practice_name_opens_its_page);
+  tcase_add_test (tc, test_enter_opens_the_first_result);
+  tcase_add_test (tc, test_no_match_shows_the_empty_state);
+  tcase_add_test (tc, test_results_follow_edits);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClwDatabase) db = NULL;
+  g_autofree char *dir = NULL;
+  int status;
+
+  /* One demo for every test: made here, before Check forks, without GTK. */
+  dir = g_dir_make_tmp ("clwstwr-ui-search-XXXXXX", &error);
+  g_assert_no_error (error);
+  demo_path = g_build_filename (dir, "demo.db", NULL);
+  db = clw_database_open (demo_path, CLW_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  clw_demo_generate (db, 1, CLW_DEMO_DEFAULT_SEED, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  status = clw_test_run (search_suite (), argc, argv);
+
+  g_unlink (demo_path);
+  g_rmdir (dir);
+  g_free (demo_path);
+  return status;
+}
