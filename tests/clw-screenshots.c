@@ -304,16 +304,10 @@ main (int    argc,
       failed = TRUE;
     }
 
-  /* Search, for the name of the practice shown. */
+  /* Search, for a service the demo's meetings, actions and IMTPs talk of. */
   {
     GtkWidget *popover;
-    g_auto(GStrv) words = g_strsplit (clw_practice_result_get_name (practice), " ", -1);
-    const char *word = words[0];
-
-    /* Its longest word: a place, more than "Meddygfa" or "Surgery". */
-    for (guint i = 1; words[i] != NULL; i++)
-      if (strlen (words[i]) > strlen (word))
-        word = words[i];
+    const char *word = "phlebotomy";
 
     gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
     popover = clw_ui_find (GTK_WIDGET (window), NULL, CLW_TYPE_SEARCH_POPOVER);

@@ -262,6 +262,164 @@ START_TEST (test_no_match_shows_the_empty_state)
 }
 END_TEST
 
+/* The word most practices' names share ("Surgery", "Medical"...). */
+static char *
+most_common_word (guint *n_practices)
+{
+  GListModel *practices = clw_qaif_report_get_practices (clw_session_get_report (clw_window_get_session (fx.window)));
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer word, n;
+  char *best = NULL;
+  guint most = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (practices); i++)
+    {
+      g_autoptr(ClwPracticeResult) practice = g_list_model_get_item (practices, i);
+      g_auto(GStrv) words = g_strsplit (clw_practice_result_get_name (practice), " ", -1);
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint j = 0; words[j] != NULL; j++)
+        {
+          if (strlen (words[j]) < 4 || !g_hash_table_add (seen, words[j]))
+            continue;
+          n = g_hash_table_lookup (counts, words[j]);
+          g_hash_table_insert (counts, g_strdup (words[j]), GUINT_TO_POINTER (GPOINTER_TO_UINT (n) + 1));
+        }
+    }
+
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &word, &n))
+    if (GPOINTER_TO_UINT (n) > most)
+      {
+        most = GPOINTER_TO_UINT (n);
+        best = word;
+      }
+  *n_practices = most;
+  return g_strdup (best);
+}
+
+/* Press @key as the keyboard would (XTEST), into the window that has the
+ * keyboard. */
+static void
+press_key (const char *key)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *command = g_strdup_printf ("xdotool key --clearmodifiers %s", key);
+  int status;
+
+  clw_ui_flush ();
+  ck_assert (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  ck_assert_no_error (error);
+  ck_assert_int_eq (status, 0);
+}
+
+static gboolean
+focus_is_in (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static gboolean
+wait_for_focus_in (gpointer widget)
+{
+  gint64 end = g_get_monotonic_time () + TIMEOUT_MS * 1000;
+
+  ck_assert_ptr_nonnull (widget);
+  while (!focus_is_in (widget) && g_get_monotonic_time () < end)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  return focus_is_in (widget);
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+/* The best few of each kind, then all of a kind on asking; the keyboard
+ * goes down from the entry into the results and on. */
+START_TEST (test_show_all_and_the_keyboard)
+{
+  guint n_practices = 0;
+  g_autofree char *word = most_common_word (&n_practices);
+  ClwSearchPopover *popover;
+  GtkListBox *list;
+  GtkListBoxRow *more, *focus_row;
+  g_autoptr(ClwSearchGroup) group = NULL;
+  GtkWidget *focus;
+  gboolean done = FALSE;
+  guint n_rows;
+  int more_index;
+  gint64 end = g_get_monotonic_time () + TIMEOUT_MS * 1000;
+  gulong id;
+
+  ck_assert_uint_gt (n_practices, 6);
+  popover = open_search ();
+  type_and_wait (popover, word);
+  group = g_list_model_get_item (clw_search_popover_get_groups (popover), 0);
+  ck_assert_int_eq (clw_search_group_get_kind (group), CLW_SEARCH_KIND_PRACTICE);
+  ck_assert_uint_ge (clw_search_group_get_n_total (group), n_practices);
+
+  list = GTK_LIST_BOX (clw_ui_find (GTK_WIDGET (popover), "search-results", GTK_TYPE_LIST_BOX));
+
+  /* Down, a real key press, from the entry to the first result. */
+  press_key ("Down");
+  ck_assert_msg (wait_for_focus_in (gtk_list_box_get_row_at_index (list, 0)), "Down did not reach the results");
+  press_key ("Up");
+  ck_assert_msg (wait_for_focus_in (clw_ui_find (GTK_WIDGET (popover), "search-entry", GTK_TYPE_SEARCH_ENTRY)),
+                 "Up from the first result did not go back to the entry");
+
+  /* A few practices, then "Show all". */
+  n_rows = count_rows (list);
+  more = NULL;
+  for (guint i = 0; i < n_rows && more == NULL; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+      GtkWidget *label = gtk_list_box_row_get_child (row);
+
+      if (GTK_IS_LABEL (label) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), "Show all"))
+        more = row;
+    }
+  ck_assert_ptr_nonnull (more);
+  more_index = gtk_list_box_row_get_index (more);
+  ck_assert_int_lt (more_index, n_practices);
+
+  id = g_signal_connect (popover, "notify::searching", G_CALLBACK (searching_changed_cb), &done);
+  gtk_widget_activate (GTK_WIDGET (more));
+  more = NULL;  /* the rows are made again */
+  ck_assert (clw_ui_wait_for (&done, TIMEOUT_MS));
+  g_signal_handler_disconnect (popover, id);
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  ck_assert_uint_ge (count_rows (list), MIN (clw_search_group_get_n_total (group), 100));
+
+  /* The keyboard went on from the first practice not listed before. */
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (list)));
+  focus_row = GTK_LIST_BOX_ROW (gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW));
+  ck_assert_ptr_nonnull (focus_row);
+  ck_assert_int_eq (gtk_list_box_row_get_index (focus_row), more_index);
+
+  /* Enter opens that practice. */
+  press_key ("Return");
+  while (gtk_widget_get_visible (GTK_WIDGET (popover)) && g_get_monotonic_time () < end)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (popover)));
+  ck_assert_str_eq (gtk_stack_get_visible_child_name (fx.window->content_stack), "practice");
+}
+END_TEST
+
 START_TEST (test_results_follow_edits)
 {
   g_autoptr(ClwPracticeResult) picked = pick_practice ();
@@ -303,6 +461,7 @@ search_suite (void)
   tcase_add_test (tc, test_enter_opens_the_first_result);
   tcase_add_test (tc, test_no_match_shows_the_empty_state);
   tcase_add_test (tc, test_results_follow_edits);
+  tcase_add_test (tc, test_show_all_and_the_keyboard);
   suite_add_tcase (s, tc);
   return s;
 }

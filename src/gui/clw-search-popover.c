@@ -2,10 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The results are at most CLW_SEARCH_DEFAULT_LIMIT per kind, five kinds:
- * a short list, so a GtkListBox (with a header before the first result of
- * each kind) rather than a list view, which in GTK 4.8 has neither section
- * headers nor a way to move the keyboard focus to a row.
+ * Each kind lists its best SHORT_LIMIT results, so that every kind found
+ * shows at once, then a "Show all" row that lists up to LONG_LIMIT of that
+ * kind. That is a short list, so a GtkListBox (with a header before the
+ * first result of each kind) rather than a list view, which in GTK 4.8 has
+ * neither section headers nor a way to move the keyboard focus to a row.
  */
 
 #define G_LOG_DOMAIN "clw-search"
@@ -13,8 +14,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "clw-search-popover.h"
+
+#define SHORT_LIMIT 5
+#define LONG_LIMIT  100
 
 struct _ClwSearchPopover
 {
@@ -23,11 +28,13 @@ struct _ClwSearchPopover
   ClwSession     *session;        /* owned, nullable */
   GCancellable   *cancellable;    /* owned: of the query under way */
   GListModel     *groups;         /* owned: ClwSearchGroup, nullable */
-  GListModel     *results;        /* owned: the groups' results, flattened */
+  GListStore     *rows;           /* owned: ClwSearchResult, and ClwSearchGroup for "Show all" */
   char           *text;           /* owned: what was searched for */
   gulong          changed_id;
   guint           searching : 1;
   guint           activate_when_done : 1;  /* Enter came before the results */
+  int             expanded_kind;  /* listed in full, or -1 */
+  guint           focus_kind_after : 1;  /* "Show all" had the focus */
 
   /* Template children */
   AdwStatusPage  *empty_page;
@@ -103,18 +110,77 @@ dup_other_cycle_code (ClwSearchPopover *self,
   return cycle != NULL ? g_strdup (clw_cycle_get_code (CLW_CYCLE (cycle))) : NULL;
 }
 
+/* @text with each run of white space (new lines) made one space. */
+static char *
+collapse_spaces (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        space = TRUE;
+      else
+        {
+          if (space && out->len > 0)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_unichar (out, c);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The last row of a kind with more results than listed. */
+static GtkWidget *
+create_more_row (ClwSearchGroup *group)
+{
+  guint n_total = clw_search_group_get_n_total (group);
+  g_autofree char *text = NULL;
+  GtkWidget *row, *label;
+
+  /* Translators: the last row of a kind of search results, when only the best are listed; %u is how many there are in all */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show all %u", "Show all %u", n_total), n_total);
+  label = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "accent");
+  gtk_widget_set_margin_top (label, 2);
+  gtk_widget_set_margin_bottom (label, 2);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  g_object_set_data_full (G_OBJECT (row), "clw-group", g_object_ref (group), g_object_unref);
+  {
+    /* Translators: what a screen reader says of that row: “Show all 57 Meetings” */
+    g_autofree char *description = g_strdup_printf (_("Show all %u %s"), n_total, clw_search_group_get_label (group));
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  }
+  return row;
+}
+
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
 {
   ClwSearchPopover *self = user_data;
-  ClwSearchResult *result = item;
-  g_autofree char *other_cycle = dup_other_cycle_code (self, clw_search_result_get_cycle_id (result));
+  ClwSearchResult *result;
+  g_autofree char *other_cycle = NULL;
   g_autofree char *description = NULL;
   GtkWidget *row, *box, *top, *label;
-  const char *subtitle = clw_search_result_get_subtitle (result);
-  const char *snippet = clw_search_result_get_snippet (result);
-  const char *markup = clw_search_result_get_snippet_markup (result);
+  const char *subtitle, *snippet, *markup;
+
+  if (CLW_IS_SEARCH_GROUP (item))
+    return create_more_row (item);
+
+  result = item;
+  other_cycle = dup_other_cycle_code (self, clw_search_result_get_cycle_id (result));
+  subtitle = clw_search_result_get_subtitle (result);
+  snippet = clw_search_result_get_snippet (result);
+  markup = clw_search_result_get_snippet_markup (result);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_margin_top (box, 4);
@@ -122,6 +188,12 @@ create_row (gpointer item,
 
   top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   label = gtk_label_new (clw_search_result_get_title (result));
+  /* The passage of a practice is its title: show the match there, once. */
+  if (g_strcmp0 (snippet, clw_search_result_get_title (result)) == 0 && markup != NULL)
+    {
+      gtk_label_set_markup (GTK_LABEL (label), markup);
+      markup = NULL;
+    }
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
@@ -152,8 +224,11 @@ create_row (gpointer item,
 
   if (markup != NULL && *markup != '\0')
     {
+      /* One passage: the paragraphs of the notes run on. */
+      g_autofree char *flat = collapse_spaces (markup);
+
       label = gtk_label_new (NULL);
-      gtk_label_set_markup (GTK_LABEL (label), markup);
+      gtk_label_set_markup (GTK_LABEL (label), flat);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
@@ -185,6 +260,19 @@ row_get_result (GtkListBoxRow *row)
   return row != NULL ? g_object_get_data (G_OBJECT (row), "clw-result") : NULL;
 }
 
+/* The kind of a row, result or "Show all". */
+static int
+row_get_kind (GtkListBoxRow *row)
+{
+  ClwSearchResult *result = row_get_result (row);
+  ClwSearchGroup *group;
+
+  if (result != NULL)
+    return clw_search_result_get_kind (result);
+  group = row != NULL ? g_object_get_data (G_OBJECT (row), "clw-group") : NULL;
+  return group != NULL ? (int) clw_search_group_get_kind (group) : -1;
+}
+
 /* A heading before the first result of each kind: "Meetings  3", or
  * "Practices  20 of 57" when only the best are listed. */
 static void
@@ -193,20 +281,19 @@ update_header (GtkListBoxRow *row,
                gpointer       user_data)
 {
   ClwSearchPopover *self = user_data;
-  ClwSearchResult *result = row_get_result (row);
-  ClwSearchResult *previous = row_get_result (before);
+  int kind = row_get_kind (row);
   ClwSearchGroup *group;
   g_autofree char *count = NULL;
   GtkWidget *header, *label;
   guint n_total, n_shown;
 
-  if (previous != NULL && clw_search_result_get_kind (previous) == clw_search_result_get_kind (result))
+  if (kind < 0 || (before != NULL && row_get_kind (before) == kind))
     {
       gtk_list_box_row_set_header (row, NULL);
       return;
     }
 
-  group = find_group (self, clw_search_result_get_kind (result));
+  group = find_group (self, kind);
   if (group == NULL)
     {
       gtk_list_box_row_set_header (row, NULL);
@@ -215,6 +302,8 @@ update_header (GtkListBoxRow *row,
 
   n_total = clw_search_group_get_n_total (group);
   n_shown = g_list_model_get_n_items (G_LIST_MODEL (group));
+  if (kind != self->expanded_kind)
+    n_shown = MIN (n_shown, SHORT_LIMIT);
   if (n_total > n_shown)
     /* Translators: the count of a kind of search results when only the best are listed, as “20 of 57” */
     count = g_strdup_printf (_("%u of %u"), n_shown, n_total);
@@ -223,8 +312,12 @@ update_header (GtkListBoxRow *row,
 
   header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_add_css_class (header, "search-group-header");
+  /* In line with the rows' text. */
+  gtk_widget_set_margin_start (header, 14);
+  gtk_widget_set_margin_end (header, 14);
+  gtk_widget_set_margin_bottom (header, 2);
   if (before != NULL)
-    gtk_widget_set_margin_top (header, 8);
+    gtk_widget_set_margin_top (header, 10);
 
   label = gtk_label_new (clw_search_group_get_label (group));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -244,14 +337,29 @@ static void
 show_groups (ClwSearchPopover *self,
              GListModel       *groups)
 {
-  g_autoptr(GtkFlattenListModel) flat = NULL;
+  g_autoptr(GListStore) rows = g_list_store_new (G_TYPE_OBJECT);
+
+  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(ClwSearchGroup) group = g_list_model_get_item (groups, i);
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (group));
+      guint listed = (int) clw_search_group_get_kind (group) == self->expanded_kind ? n : MIN (n, SHORT_LIMIT);
+
+      for (guint j = 0; j < listed; j++)
+        {
+          g_autoptr(ClwSearchResult) result = g_list_model_get_item (G_LIST_MODEL (group), j);
+
+          g_list_store_append (rows, result);
+        }
+      if (listed < clw_search_group_get_n_total (group) && listed < LONG_LIMIT)
+        g_list_store_append (rows, group);
+    }
 
   g_set_object (&self->groups, groups);
-  flat = gtk_flatten_list_model_new (g_object_ref (groups));
-  g_set_object (&self->results, G_LIST_MODEL (flat));
-  gtk_list_box_bind_model (self->list_box, self->results, create_row, self, NULL);
+  g_set_object (&self->rows, rows);
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->rows), create_row, self, NULL);
 
-  if (g_list_model_get_n_items (self->results) == 0)
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->rows)) == 0)
     {
       /* Translators: the empty state of search; %s is what was typed */
       g_autofree char *typed = g_strstrip (g_strdup (self->text));
@@ -291,12 +399,35 @@ search_done_cb (GObject      *source,
 
   show_groups (self, groups);
 
-  if (self->activate_when_done && g_list_model_get_n_items (self->results) > 0)
+  /* After "Show all", the keyboard goes on from the first result that was
+   * not listed before. */
+  if (self->focus_kind_after)
     {
-      g_autoptr(ClwSearchResult) first = g_list_model_get_item (self->results, 0);
+      GtkListBoxRow *row = NULL;
+      int i = 0, in_kind = 0;
+
+      for (GtkListBoxRow *r; (r = gtk_list_box_get_row_at_index (self->list_box, i)) != NULL; i++)
+        if (row_get_kind (r) == self->expanded_kind)
+          {
+            row = r;
+            if (++in_kind > SHORT_LIMIT)
+              break;
+          }
+      if (row != NULL)
+        {
+          gtk_list_box_select_row (self->list_box, row);
+          gtk_widget_grab_focus (GTK_WIDGET (row));
+        }
+      self->focus_kind_after = FALSE;
+    }
+
+  if (self->activate_when_done && g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0)
+    {
+      g_autoptr(GObject) first = g_list_model_get_item (G_LIST_MODEL (self->rows), 0);
 
       self->activate_when_done = FALSE;
-      activate_result (self, first);
+      if (CLW_IS_SEARCH_RESULT (first))
+        activate_result (self, CLW_SEARCH_RESULT (first));
     }
   self->activate_when_done = FALSE;
 }
@@ -318,7 +449,7 @@ start_search (ClwSearchPopover *self)
   if (self->session == NULL || query == NULL)
     {
       g_clear_object (&self->groups);
-      g_clear_object (&self->results);
+      g_clear_object (&self->rows);
       gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
       /* Punctuation alone finds nothing: say so, rather than nothing. */
       if (self->session != NULL && *typed != '\0')
@@ -336,7 +467,8 @@ start_search (ClwSearchPopover *self)
   db = clw_session_get_database (self->session);
   self->cancellable = g_cancellable_new ();
   set_searching (self, TRUE);
-  clw_search_async (clw_database_get_path (db), text, CLW_SEARCH_DEFAULT_LIMIT,
+  clw_search_async (clw_database_get_path (db), text,
+                    self->expanded_kind >= 0 ? LONG_LIMIT : SHORT_LIMIT,
                     self->cancellable, search_done_cb, g_object_ref (self));
 }
 
@@ -367,13 +499,14 @@ search_changed_cb (ClwSearchPopover *self)
   if (g_strcmp0 (text, self->text) == 0 && (self->searching || self->groups != NULL))
     return;
   self->activate_when_done = FALSE;
+  self->expanded_kind = -1;
   start_search (self);
 }
 
 static void
 entry_activate_cb (ClwSearchPopover *self)
 {
-  g_autoptr(ClwSearchResult) first = NULL;
+  g_autoptr(GObject) first = NULL;
 
   /* Enter before the results of the last keystroke came: search now, and
    * open the first result when they come. */
@@ -385,10 +518,11 @@ entry_activate_cb (ClwSearchPopover *self)
       return;
     }
 
-  if (self->results != NULL && g_list_model_get_n_items (self->results) > 0)
+  if (self->rows != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0)
     {
-      first = g_list_model_get_item (self->results, 0);
-      activate_result (self, first);
+      first = g_list_model_get_item (G_LIST_MODEL (self->rows), 0);
+      if (CLW_IS_SEARCH_RESULT (first))
+        activate_result (self, CLW_SEARCH_RESULT (first));
     }
 }
 
@@ -403,9 +537,17 @@ row_activated_cb (ClwSearchPopover *self,
                   GtkListBoxRow    *row)
 {
   ClwSearchResult *result = row_get_result (row);
+  ClwSearchGroup *group = g_object_get_data (G_OBJECT (row), "clw-group");
 
   if (result != NULL)
     activate_result (self, result);
+  else if (group != NULL)
+    {
+      /* Show all of that kind: search again for more of it. */
+      self->expanded_kind = clw_search_group_get_kind (group);
+      self->focus_kind_after = TRUE;
+      start_search (self);
+    }
 }
 
 static gboolean
@@ -464,7 +606,7 @@ clw_search_popover_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->groups);
-  g_clear_object (&self->results);
+  g_clear_object (&self->rows);
 
   G_OBJECT_CLASS (clw_search_popover_parent_class)->dispose (object);
 }
@@ -575,6 +717,8 @@ clw_search_popover_init (ClwSearchPopover *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->expanded_kind = -1;
 
   gtk_list_box_set_header_func (self->list_box, update_header, self, NULL);
   /* Typing on a result goes on typing in the entry. */
