@@ -420,6 +420,62 @@ START_TEST (test_show_all_and_the_keyboard)
 }
 END_TEST
 
+/* A meeting of another cycle than the one shown opens in its cycle. */
+START_TEST (test_result_of_another_cycle_shows_its_cycle)
+{
+  g_autoptr(GError) error = NULL;
+  ClwSession *session = clw_window_get_session (fx.window);
+  ClwDatabase *db = clw_session_get_database (session);
+  ClwCycle *shown = clw_session_get_cycle (session);
+  const char *params[] = { clw_cycle_get_starts_on (shown), NULL };
+  g_autoptr(GListStore) meetings = NULL;
+  g_autoptr(ClwMeeting) meeting = NULL;
+  g_autoptr(GListModel) groups = NULL;
+  g_autoptr(ClwSearchResult) found = NULL;
+  g_autofree char *before = g_strdup (clw_session_get_cycle_code (session));
+  ClwSearchPopover *popover;
+
+  meetings = clw_record_list (db, CLW_TYPE_MEETING, "starts_at < ?", params, &error);
+  ck_assert_no_error (error);
+  meeting = g_list_model_get_item (G_LIST_MODEL (meetings), 0);
+  ck_assert_ptr_nonnull (meeting);
+
+  /* Its result, as search finds it by its place. */
+  groups = clw_search (db, clw_meeting_get_place (meeting), 100, &error);
+  ck_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (groups) && found == NULL; i++)
+    {
+      g_autoptr(ClwSearchGroup) group = g_list_model_get_item (groups, i);
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (group)) && found == NULL; j++)
+        {
+          g_autoptr(ClwSearchResult) result = g_list_model_get_item (G_LIST_MODEL (group), j);
+
+          if (g_strcmp0 (clw_search_result_get_meeting_id (result),
+                         clw_record_get_id (CLW_RECORD (meeting))) == 0 &&
+              clw_search_result_get_kind (result) == CLW_SEARCH_KIND_MEETING)
+            found = g_steal_pointer (&result);
+        }
+    }
+  ck_assert_ptr_nonnull (found);
+  ck_assert_str_ne (clw_search_result_get_cycle_id (found), clw_record_get_id (CLW_RECORD (shown)));
+
+  popover = open_search ();
+  g_signal_emit_by_name (popover, "result-activated", found);
+  clw_ui_wait_for_paint (GTK_WIDGET (fx.window), TIMEOUT_MS);
+
+  ck_assert_str_ne (clw_session_get_cycle_code (session), before);
+  ck_assert_str_eq (clw_record_get_id (CLW_RECORD (clw_session_get_cycle (session))),
+                    clw_search_result_get_cycle_id (found));
+  ck_assert_str_eq (gtk_string_list_get_string (fx.window->cycles,
+                                                gtk_drop_down_get_selected (fx.window->cycle_dropdown)),
+                    clw_session_get_cycle_code (session));
+  ck_assert_str_eq (gtk_stack_get_visible_child_name (fx.window->content_stack), "meeting");
+  ck_assert_str_eq (clw_sidebar_item_get_id (clw_sidebar_get_selected (fx.window->sidebar)),
+                    clw_search_result_get_cluster_id (found));
+}
+END_TEST
+
 START_TEST (test_results_follow_edits)
 {
   g_autoptr(ClwPracticeResult) picked = pick_practice ();
@@ -462,6 +518,7 @@ search_suite (void)
   tcase_add_test (tc, test_no_match_shows_the_empty_state);
   tcase_add_test (tc, test_results_follow_edits);
   tcase_add_test (tc, test_show_all_and_the_keyboard);
+  tcase_add_test (tc, test_result_of_another_cycle_shows_its_cycle);
   suite_add_tcase (s, tc);
   return s;
 }

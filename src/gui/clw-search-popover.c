@@ -4,7 +4,9 @@
  *
  * Each kind lists its best SHORT_LIMIT results, so that every kind found
  * shows at once, then a "Show all" row that lists up to LONG_LIMIT of that
- * kind. That is a short list, so a GtkListBox (with a header before the
+ * kind. Results follow the cycle shown: of the best CLW_SEARCH_DEFAULT_LIMIT
+ * of a kind, those of that cycle come first; the others say their cycle,
+ * and opening one shows its cycle. That is a short list, so a GtkListBox (with a header before the
  * first result of each kind) rather than a list view, which in GTK 4.8 has
  * neither section headers nor a way to move the keyboard focus to a row.
  */
@@ -18,7 +20,7 @@
 
 #include "clw-search-popover.h"
 
-#define SHORT_LIMIT 5
+#define SHORT_LIMIT 3
 #define LONG_LIMIT  100
 
 struct _ClwSearchPopover
@@ -338,19 +340,31 @@ show_groups (ClwSearchPopover *self,
              GListModel       *groups)
 {
   g_autoptr(GListStore) rows = g_list_store_new (G_TYPE_OBJECT);
+  ClwCycle *cycle = self->session != NULL ? clw_session_get_cycle (self->session) : NULL;
+  const char *cycle_id = cycle != NULL ? clw_record_get_id (CLW_RECORD (cycle)) : NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
     {
       g_autoptr(ClwSearchGroup) group = g_list_model_get_item (groups, i);
+      g_autoptr(GPtrArray) ordered = g_ptr_array_new_with_free_func (g_object_unref);
       guint n = g_list_model_get_n_items (G_LIST_MODEL (group));
       guint listed = (int) clw_search_group_get_kind (group) == self->expanded_kind ? n : MIN (n, SHORT_LIMIT);
 
-      for (guint j = 0; j < listed; j++)
-        {
-          g_autoptr(ClwSearchResult) result = g_list_model_get_item (G_LIST_MODEL (group), j);
+      /* The best of the cycle shown (and of no cycle: practices) first,
+       * then those of other cycles, each best first. */
+      for (int pass = 0; pass < 2; pass++)
+        for (guint j = 0; j < n; j++)
+          {
+            g_autoptr(ClwSearchResult) result = g_list_model_get_item (G_LIST_MODEL (group), j);
+            const char *of = clw_search_result_get_cycle_id (result);
+            gboolean current = of == NULL || cycle_id == NULL || g_str_equal (of, cycle_id);
 
-          g_list_store_append (rows, result);
-        }
+            if (current == (pass == 0))
+              g_ptr_array_add (ordered, g_steal_pointer (&result));
+          }
+
+      for (guint j = 0; j < listed; j++)
+        g_list_store_append (rows, g_ptr_array_index (ordered, j));
       if (listed < clw_search_group_get_n_total (group) && listed < LONG_LIMIT)
         g_list_store_append (rows, group);
     }
@@ -468,7 +482,7 @@ start_search (ClwSearchPopover *self)
   self->cancellable = g_cancellable_new ();
   set_searching (self, TRUE);
   clw_search_async (clw_database_get_path (db), text,
-                    self->expanded_kind >= 0 ? LONG_LIMIT : SHORT_LIMIT,
+                    self->expanded_kind >= 0 ? LONG_LIMIT : CLW_SEARCH_DEFAULT_LIMIT,
                     self->cancellable, search_done_cb, g_object_ref (self));
 }
 
