@@ -37,6 +37,7 @@ struct _ClwSearchPopover
   guint           activate_when_done : 1;  /* Enter came before the results */
   int             expanded_kind;  /* listed in full, or -1 */
   guint           focus_kind_after : 1;  /* "Show all" had the focus */
+  guint           stale : 1;      /* the database changed while closed */
 
   /* Template children */
   AdwStatusPage  *empty_page;
@@ -375,8 +376,8 @@ show_groups (ClwSearchPopover *self,
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->rows)) == 0)
     {
-      /* Translators: the empty state of search; %s is what was typed */
       g_autofree char *typed = g_strstrip (g_strdup (self->text));
+      /* Translators: the empty state of search; %s is what was typed */
       g_autofree char *title = g_strdup_printf (_("No Results for “%s”"), typed);
 
       adw_status_page_set_title (self->empty_page, title);
@@ -456,6 +457,7 @@ start_search (ClwSearchPopover *self)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  self->stale = FALSE;
 
   g_free (self->text);
   self->text = g_strdup (text);
@@ -490,8 +492,12 @@ static void
 session_changed_cb (ClwSearchPopover *self)
 {
   /* An edit, an import or an undo: what is shown may have changed. */
-  if (self->groups != NULL && gtk_widget_get_visible (GTK_WIDGET (self)))
+  if (self->groups == NULL)
+    return;
+  if (gtk_widget_get_visible (GTK_WIDGET (self)))
     start_search (self);
+  else
+    self->stale = TRUE;
 }
 
 static void
@@ -604,6 +610,11 @@ shown_cb (ClwSearchPopover *self)
 {
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      start_search (self);
+    }
 }
 
 static void
