@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * What the search popover does as the user types, on the demo database:
- * each run searches for every word of QUERIES in turn (a practice's name,
- * a word of meeting notes, a prefix being typed, a place, a word found
+ * each run searches for every word of QUERIES in turn (a word of practices'
+ * names, one of meeting notes, two prefixes being typed, a word found
  * nowhere): the time of a run is that of the five, so the target of 50 ms
  * a query is 250 ms a run. Two rows:
  *
@@ -28,10 +28,10 @@
 #include "clw-core.h"
 
 static const char * const queries[] = {
-  "meddygfa",       /* practices' names, many */
-  "agenda",         /* meeting notes */
-  "prescrib",       /* a prefix, as it is typed */
-  "Llandudno",      /* a place */
+  "meddygfa",       /* practices' names */
+  "phlebotomy",     /* meetings' notes, actions, IMTP text */
+  "prescrib",       /* a prefix as it is typed, thousands of IMTP sections */
+  "mon",            /* a short prefix: "Môn", "Monmouth", "monitor"... */
   "zzqxwv",         /* nothing */
 };
 
