@@ -40,8 +40,8 @@ struct _ClwSearchPopover
   guint           stale : 1;      /* the database changed while closed */
 
   /* Template children */
-  AdwStatusPage  *empty_page;
-  AdwStatusPage  *error_page;
+  GtkLabel       *empty_title;
+  GtkLabel       *error_description;
   GtkListBox     *list_box;
   GtkSearchEntry *search_entry;
   GtkStack       *stack;
@@ -380,7 +380,7 @@ show_groups (ClwSearchPopover *self,
       /* Translators: the empty state of search; %s is what was typed */
       g_autofree char *title = g_strdup_printf (_("No Results for “%s”"), typed);
 
-      adw_status_page_set_title (self->empty_page, title);
+      gtk_label_set_text (self->empty_title, title);
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
   else
@@ -407,7 +407,7 @@ search_done_cb (GObject      *source,
 
   if (groups == NULL)
     {
-      adw_status_page_set_description (self->error_page, error->message);
+      gtk_label_set_text (self->error_description, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
@@ -723,8 +723,8 @@ clw_search_popover_class_init (ClwSearchPopoverClass *klass)
                   G_TYPE_NONE, 1, CLW_TYPE_SEARCH_RESULT);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/clwstwr/Clwstwr/ui/clw-search-popover.ui");
-  gtk_widget_class_bind_template_child (widget_class, ClwSearchPopover, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, ClwSearchPopover, error_page);
+  gtk_widget_class_bind_template_child (widget_class, ClwSearchPopover, empty_title);
+  gtk_widget_class_bind_template_child (widget_class, ClwSearchPopover, error_description);
   gtk_widget_class_bind_template_child (widget_class, ClwSearchPopover, list_box);
   gtk_widget_class_bind_template_child (widget_class, ClwSearchPopover, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ClwSearchPopover, stack);
