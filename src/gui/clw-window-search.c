@@ -102,6 +102,7 @@ create_popover_cb (GtkMenuButton *button,
     return;
 
   self->search_popover = CLW_SEARCH_POPOVER (clw_search_popover_new ());
+  g_object_add_weak_pointer (G_OBJECT (self->search_popover), (gpointer *) &self->search_popover);
   g_signal_connect_object (self->search_popover, "result-activated",
                            G_CALLBACK (result_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_popover, "show",
