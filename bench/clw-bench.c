@@ -49,6 +49,7 @@ static const struct
 } groups[] = {
   { clw_bench_core_cases, &clw_bench_core_n_cases },
   { clw_bench_returns_cases, &clw_bench_returns_n_cases },
+  { clw_bench_search_cases, &clw_bench_search_n_cases },
   { clw_bench_gui_cases, &clw_bench_gui_n_cases },
   { clw_bench_evidence_cases, &clw_bench_evidence_n_cases },
 };

@@ -13,10 +13,12 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <locale.h>
 #include <stdlib.h>
 
 #include "clw-practice-import-dialog.h"
+#include "clw-search-popover.h"
 #include "clw-ui-util.h"
 #include "clw-window-returns.h"
 
@@ -106,6 +108,59 @@ attach_minutes (ClwWindow  *window,
       g_printerr ("clwstwr-screenshots: could not attach the minutes: %s\n", error->message);
       failed = TRUE;
     }
+}
+
+/* The window with @popover open over it: a popover is a surface of its
+ * own, which the window's own picture does not hold. */
+static void
+shoot_with_popover (GtkWindow  *window,
+                    GtkWidget  *popover,
+                    const char *name)
+{
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (folder, file, NULL);
+  g_autoptr(GdkPaintable) window_picture = NULL;
+  g_autoptr(GdkPaintable) popover_picture = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  int width = gtk_widget_get_width (GTK_WIDGET (window));
+  int height = gtk_widget_get_height (GTK_WIDGET (window));
+  double wx, wy, px, py;
+
+  clw_ui_wait_for_paint (GTK_WIDGET (window), TIMEOUT_MS);
+  for (int i = 0; i < 3; i++)
+    {
+      g_usleep (150000);
+      clw_ui_wait_for_paint (popover, TIMEOUT_MS);
+      clw_ui_wait_for_paint (GTK_WIDGET (window), TIMEOUT_MS);
+    }
+
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &wx, &wy);
+  gtk_native_get_surface_transform (GTK_NATIVE (popover), &px, &py);
+  px += gdk_popup_get_position_x (GDK_POPUP (gtk_native_get_surface (GTK_NATIVE (popover)))) - wx;
+  py += gdk_popup_get_position_y (GDK_POPUP (gtk_native_get_surface (GTK_NATIVE (popover)))) - wy;
+
+  window_picture = gtk_widget_paintable_new (GTK_WIDGET (window));
+  popover_picture = gtk_widget_paintable_new (popover);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (window_picture, snapshot, width, height);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (px, py));
+  gdk_paintable_snapshot (popover_picture, snapshot,
+                          gtk_widget_get_width (popover), gtk_widget_get_height (popover));
+  gtk_snapshot_restore (snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_printerr ("clwstwr-screenshots: could not write %s\n", path);
+      failed = TRUE;
+      return;
+    }
+  g_print ("%s\n", path);
 }
 
 static char *pick_meeting (ClwQaifReport *report,
@@ -491,6 +546,27 @@ main (int    argc,
       g_printerr ("clwstwr-screenshots: no held meeting in the cluster shown\n");
       failed = TRUE;
     }
+  /* Search, for a service the demo's meetings, actions and IMTPs talk of. */
+  {
+    GtkWidget *popover;
+    const char *word = "phlebotomy";
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+    popover = clw_ui_find (GTK_WIDGET (window), NULL, CLW_TYPE_SEARCH_POPOVER);
+    if (popover == NULL)
+      {
+        g_printerr ("clwstwr-screenshots: the search did not open\n");
+        failed = TRUE;
+      }
+    else
+      {
+        clw_search_popover_search (CLW_SEARCH_POPOVER (popover), word);
+        while (clw_search_popover_get_searching (CLW_SEARCH_POPOVER (popover)))
+          g_main_context_iteration (NULL, TRUE);
+        shoot_with_popover (GTK_WINDOW (window), popover, "search");
+        gtk_popover_popdown (GTK_POPOVER (popover));
+      }
+  }
 
   clw_window_show_item (window, clw_cluster_summary_get_health_board_id (cluster));
   shoot (GTK_WINDOW (window), "health-board-dashboard");

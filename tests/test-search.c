@@ -391,6 +391,82 @@ START_TEST (test_index_after_import)
 }
 END_TEST
 
+/* Deleting a row removes what cascades from it from the index too. */
+START_TEST (test_index_follows_cascades)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClwRecord) meeting = NULL;
+  g_autoptr(ClwRecord) practice = NULL;
+
+  ck_assert_uint_eq (count ("canolfan", CLW_SEARCH_KIND_ACTION), 1);
+  ck_assert_uint_eq (count ("phlebotomy", -1), 2);
+
+  /* The meeting, and with it its action. */
+  meeting = clw_record_load (fx.db, CLW_TYPE_MEETING, fx.meeting_id, &error);
+  ck_assert_no_error (error);
+  clw_record_delete (meeting, fx.db, &error);
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (count ("canolfan", -1), 0);
+  ck_assert_uint_eq (count ("Neuadd", -1), 0);
+  ck_assert_uint_eq (count ("phlebotomy", CLW_SEARCH_KIND_EVIDENCE), 1);
+  ck_assert_uint_eq (count ("phlebotomy", CLW_SEARCH_KIND_MEETING), 0);
+
+  /* The practice, and with it its evidence and its IMTP contribution. */
+  practice = clw_record_load (fx.db, CLW_TYPE_PRACTICE, fx.practice_id, &error);
+  ck_assert_no_error (error);
+  clw_record_delete (practice, fx.db, &error);
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (count ("Ynys Mon", -1), 0);
+  ck_assert_uint_eq (count ("phlebotomy", -1), 0);
+  ck_assert_uint_eq (count ("Llyn", -1), 0);
+  ck_assert_int_eq (clw_test_query_int (fx.db, "SELECT count(*) FROM search_index"),
+                    clw_test_query_int (fx.db, "SELECT count(*) FROM search_source"));
+
+  /* Undo brings both back, indexed. */
+  clw_database_undo (fx.db, &error);
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (count ("Ynys Mon", CLW_SEARCH_KIND_PRACTICE), 1);
+  ck_assert_uint_eq (count ("Llyn", CLW_SEARCH_KIND_IMTP_SECTION), 1);
+  clw_database_undo (fx.db, &error);
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (count ("canolfan", CLW_SEARCH_KIND_ACTION), 1);
+  ck_assert_uint_eq (count ("phlebotomy", -1), 2);
+}
+END_TEST
+
+/* An import that changes rows already there: the old words go, the new
+ * ones are found, nothing is indexed twice. */
+START_TEST (test_index_after_import_of_changes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(ClwRecord) practice = NULL;
+  ClwImportCounts counts = { 0 };
+  int indexed;
+
+  practice = clw_record_load (fx.db, CLW_TYPE_PRACTICE, fx.practice_id, &error);
+  ck_assert_no_error (error);
+  g_object_set (practice, "name", "Meddygfa Bro Ddyfi", NULL);
+  clw_record_update (practice, fx.db, CLW_WRITE_DEFAULT, &error);
+  ck_assert_no_error (error);
+  bytes = clw_dataset_export_bytes (fx.db, CLW_SCOPE_ALL, NULL, &error);
+  ck_assert_no_error (error);
+  clw_database_undo (fx.db, &error);
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (count ("Ddyfi", -1), 0);
+  indexed = clw_test_query_int (fx.db, "SELECT count(*) FROM search_index");
+
+  clw_dataset_import_bytes (fx.db, bytes, "export.xml", &counts, NULL, &error);
+  ck_assert_no_error (error);
+  ck_assert_uint_gt (counts.updated, 0);
+
+  ck_assert_uint_eq (count ("Ddyfi", CLW_SEARCH_KIND_PRACTICE), 1);
+  ck_assert_uint_eq (count ("Ynys", -1), 0);
+  ck_assert_uint_eq (count ("phlebotomy", -1), 2);
+  ck_assert_int_eq (clw_test_query_int (fx.db, "SELECT count(*) FROM search_index"), indexed);
+}
+END_TEST
+
 START_TEST (test_groups_and_limits)
 {
   g_autoptr(GError) error = NULL;
@@ -534,6 +610,8 @@ search_suite (void)
   tcase_add_test (tc, test_hostile_input);
   tcase_add_test (tc, test_index_follows_edits);
   tcase_add_test (tc, test_index_after_import);
+  tcase_add_test (tc, test_index_follows_cascades);
+  tcase_add_test (tc, test_index_after_import_of_changes);
   tcase_add_test (tc, test_groups_and_limits);
   tcase_add_test (tc, test_common_word_ranks_the_newest);
   tcase_add_test (tc, test_async);

@@ -67,6 +67,14 @@ search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
+  _clw_window_search_open (CLW_WINDOW (widget));
+}
+
+static void
+find_cluster_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
   ClwWindow *self = CLW_WINDOW (widget);
 
   if (adw_leaflet_get_folded (self->leaflet))
@@ -147,6 +155,7 @@ _clw_window_update_actions (ClwWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", main && can_undo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", main && self->history->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", main);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-cluster", main);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-sidebar", main);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.view",
                                  main && (g_strcmp0 (page, "board") == 0 || g_strcmp0 (page, "cluster") == 0));
@@ -164,6 +173,7 @@ _clw_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.find-cluster", NULL, find_cluster_action);
   gtk_widget_class_install_action (widget_class, "win.view", "i", view_action);
   gtk_widget_class_install_action (widget_class, "win.show-item", "s", show_item_action);
   gtk_widget_class_install_action (widget_class, "win.show-practice", "s", show_practice_action);
@@ -174,6 +184,7 @@ _clw_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.find-cluster", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.view", "i", 0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.view", "i", 1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.view", "i", 2);

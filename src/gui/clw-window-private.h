@@ -15,6 +15,7 @@
 #include "clw-meeting-editor.h"
 #include "clw-meetings-page.h"
 #include "clw-practice-page.h"
+#include "clw-search-popover.h"
 #include "clw-sidebar.h"
 #include "clw-welcome-page.h"
 #include "clw-window.h"
@@ -55,6 +56,7 @@ struct _ClwWindow
   ClwBuddyPage            *buddy_page;
   ClwImtpClusterPage      *imtp_cluster_page;
   ClwImtpPage             *imtp_page;
+  ClwSearchPopover        *search_popover;   /* made when first opened, owned by its button */
 
   /* Template children */
   AdwBin                  *action_log_bin;
@@ -77,6 +79,7 @@ struct _ClwWindow
   AdwBin                  *meetings_page_bin;
   AdwBin                  *practice_page_bin;
   GMenu                   *recent_menu;
+  GtkMenuButton           *search_button;
   ClwSidebar              *sidebar;
   AdwWindowTitle          *sidebar_title;
   AdwWindowTitle          *subpage_title;
@@ -106,5 +109,8 @@ void _clw_window_evidence_show_imtp_title (ClwWindow *self);
 /* clw-window-returns.c: IMTP returns, meeting packs, practice lists. */
 void _clw_window_returns_class_init     (GtkWidgetClass *widget_class);
 void _clw_window_returns_update_actions (ClwWindow      *self);
+/* clw-window-search.c */
+void _clw_window_search_init      (ClwWindow      *self);
+void _clw_window_search_open      (ClwWindow      *self);
 
 G_END_DECLS

@@ -1088,6 +1088,7 @@ clw_window_class_init (ClwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, meetings_page_bin);
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, practice_page_bin);
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, ClwWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, subpage_title);
@@ -1116,6 +1117,7 @@ clw_window_init (ClwWindow *self)
   self->cycles = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->cycle_dropdown, G_LIST_MODEL (self->cycles));
   _clw_window_evidence_init (self);
+  _clw_window_search_init (self);
 }
 
 /* Pages --------------------------------------------------------------------- */
