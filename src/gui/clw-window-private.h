@@ -18,6 +18,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _ClwWindowSync ClwWindowSync;
+
 struct _ClwWindow
 {
   AdwApplicationWindow     parent_instance;
@@ -48,6 +50,7 @@ struct _ClwWindow
   ClwPracticePage         *practice_page;
   ClwMeetingEditor        *meeting_editor;
   ClwWelcomePage          *welcome_page;
+  ClwWindowSync           *sync;             /* owned: clw-window-sync.c */
 
   /* Template children */
   AdwBin                  *action_log_bin;
@@ -57,6 +60,8 @@ struct _ClwWindow
   GtkSpinner              *busy_spinner;
   ClwClusterDashboard     *cluster_dashboard;
   AdwViewStack            *cluster_stack;
+  GtkBox                  *content_box;
+  AdwHeaderBar            *content_header;
   GtkStack                *content_stack;
   GtkDropDown             *cycle_dropdown;
   AdwBin                  *decisions_page_bin;
@@ -85,5 +90,13 @@ void _clw_window_show_page         (ClwWindow      *self,
                                     const char     *page,
                                     gboolean        push);
 void _clw_window_go_back           (ClwWindow      *self);
+
+/* clw-window-sync.c: the sync status, the meeting copy's banner, the
+ * conflicts page and the "sync." actions. */
+void _clw_window_sync_init            (ClwWindow *self);
+void _clw_window_sync_dispose         (ClwWindow *self);
+void _clw_window_sync_set_session     (ClwWindow *self);
+void _clw_window_sync_update_actions  (ClwWindow *self);
+void _clw_window_sync_update_title    (ClwWindow *self);
 
 G_END_DECLS

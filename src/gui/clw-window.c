@@ -497,6 +497,7 @@ set_session (ClwWindow  *self,
     clw_practice_page_set_session (self->practice_page, session);
   if (self->meeting_editor != NULL)
     clw_meeting_editor_set_session (self->meeting_editor, session);
+  _clw_window_sync_set_session (self);
 
   if (session != NULL)
     {
@@ -1034,6 +1035,7 @@ clw_window_dispose (GObject *object)
     }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CLW_TYPE_WINDOW);
+  _clw_window_sync_dispose (self);
 
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
@@ -1076,6 +1078,8 @@ clw_window_class_init (ClwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, cluster_dashboard);
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, cluster_stack);
+  gtk_widget_class_bind_template_child (widget_class, ClwWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, ClwWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, cycle_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, decisions_page_bin);
@@ -1109,6 +1113,7 @@ clw_window_init (ClwWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->history = g_ptr_array_new_with_free_func (g_free);
+  _clw_window_sync_init (self);
   self->cycles = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->cycle_dropdown, G_LIST_MODEL (self->cycles));
 }
@@ -1148,6 +1153,11 @@ _clw_window_show_page (ClwWindow  *self,
       adw_window_title_set_title (self->subpage_title,
                                   clw_meeting_editor_get_title (ensure_meeting_editor (self)));
       adw_window_title_set_subtitle (self->subpage_title, _("Meeting"));
+      gtk_stack_set_visible_child_name (self->title_stack, "subpage");
+    }
+  else if (g_str_equal (page, "conflicts"))
+    {
+      _clw_window_sync_update_title (self);
       gtk_stack_set_visible_child_name (self->title_stack, "subpage");
     }
   else
