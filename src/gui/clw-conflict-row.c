@@ -169,6 +169,7 @@ clw_conflict_row_dispose (GObject *object)
   ClwConflictRow *self = (ClwConflictRow *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CLW_TYPE_CONFLICT_ROW);
+  clw_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->conflict);
 
   G_OBJECT_CLASS (clw_conflict_row_parent_class)->dispose (object);
