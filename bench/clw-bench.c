@@ -50,6 +50,7 @@ static const struct
   { clw_bench_core_cases, &clw_bench_core_n_cases },
   { clw_bench_returns_cases, &clw_bench_returns_n_cases },
   { clw_bench_gui_cases, &clw_bench_gui_n_cases },
+  { clw_bench_sync_cases, &clw_bench_sync_n_cases },
 };
 
 /* Services for the cases -------------------------------------------------- */

@@ -57,6 +57,8 @@ extern const ClwBenchCase clw_bench_returns_cases[];
 extern const guint        clw_bench_returns_n_cases;
 extern const ClwBenchCase clw_bench_gui_cases[];
 extern const guint        clw_bench_gui_n_cases;
+extern const ClwBenchCase clw_bench_sync_cases[];
+extern const guint        clw_bench_sync_n_cases;
 
 /* A folder in the build tree kept between runs (demo databases). */
 const char *clw_bench_get_cache_dir    (ClwBench     *bench);
