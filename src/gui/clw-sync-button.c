@@ -228,6 +228,11 @@ update_view (ClwSyncButton *self)
       gtk_label_set_label (self->heading_label, _("Synced"));
     }
 
+  /* What needs doing comes first. */
+  if (!self->busy && n_conflicts > 0)
+    gtk_label_set_label (self->heading_label,
+                         ngettext ("A Conflict to Resolve", "Conflicts to Resolve", n_conflicts));
+
   gtk_widget_set_visible (GTK_WIDGET (self->label), self->text != NULL && *self->text != '\0');
   gtk_image_set_from_icon_name (self->icon, n_conflicts > 0 ? "dialog-warning-symbolic"
                                                             : "emblem-synchronizing-symbolic");
@@ -239,6 +244,8 @@ update_view (ClwSyncButton *self)
     }
 
   gtk_label_set_label (self->summary_label, summary);
+  /* With one other copy, its card says it all. */
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), n_peers != 1);
   update_folder (self);
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), summary);

@@ -270,8 +270,14 @@ copy_done_cb (GObject      *source,
     }
 
   n_files = clw_sync_report_get_n_files (report);
-  /* Translators: the copy for a meeting is made: the file, the cluster, the evidence files */
-  body = g_strdup_printf (ngettext ("“%s” holds %s: its practices, meetings, attendance and actions, "
+  if (n_files == 0)
+    /* Translators: the copy for a meeting is made: the file, the cluster */
+    body = g_strdup_printf (_("“%s” holds %s: its practices, meetings, attendance and actions; "
+                              "its evidence has no files. Take it to the meeting, then bring the changes "
+                              "back with Export Changes or Sync Now."), basename, op->name);
+  else
+    /* Translators: the copy for a meeting is made: the file, the cluster, the evidence files */
+    body = g_strdup_printf (ngettext ("“%s” holds %s: its practices, meetings, attendance and actions, "
                                     "with %u evidence file. Take it to the meeting, then bring the changes "
                                     "back with Export Changes or Sync Now.",
                                     "“%s” holds %s: its practices, meetings, attendance and actions, "
@@ -658,9 +664,12 @@ import_done_cb (GObject      *source,
                               clw_sync_report_get_n_settled (report));
     }
   g_string_append (body, "\n");
-  g_string_append_printf (body, ngettext ("%u evidence file received.", "%u evidence files received.",
-                                          clw_sync_report_get_n_files (report)),
-                          clw_sync_report_get_n_files (report));
+  if (clw_sync_report_get_n_files (report) == 0)
+    g_string_append (body, _("No evidence files came with it."));
+  else
+    g_string_append_printf (body, ngettext ("%u evidence file received.", "%u evidence files received.",
+                                            clw_sync_report_get_n_files (report)),
+                            clw_sync_report_get_n_files (report));
   if (clw_sync_report_get_n_missing_files (report) > 0)
     {
       g_string_append (body, "\n");
