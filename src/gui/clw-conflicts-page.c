@@ -29,6 +29,7 @@ struct _ClwConflictsPage
   gulong          changed_id;
   guint           reload_source;
   guint           n_busy;
+  char           *empty_description;  /* owned: the empty page's, from the template */
 
   /* Template children */
   AdwStatusPage  *empty_page;
@@ -228,6 +229,7 @@ clw_conflicts_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CLW_TYPE_CONFLICTS_PAGE);
   g_clear_object (&self->conflicts);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->empty_description, g_free);
 
   G_OBJECT_CLASS (clw_conflicts_page_parent_class)->dispose (object);
 }
@@ -280,6 +282,7 @@ clw_conflicts_page_init (ClwConflictsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->empty_description = g_strdup (adw_status_page_get_description (self->empty_page));
   self->conflicts = g_list_store_new (CLW_TYPE_SYNC_CONFLICT);
   self->cancellable = g_cancellable_new ();
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->conflicts)));
@@ -336,8 +339,13 @@ clw_conflicts_page_reload (ClwConflictsPage *self)
           adw_status_page_set_icon_name (self->empty_page, "dialog-warning-symbolic");
         }
       else
-        for (guint i = 0; i < g_list_model_get_n_items (conflicts); i++)
-          g_ptr_array_add (items, g_list_model_get_item (conflicts, i));
+        {
+          adw_status_page_set_title (self->empty_page, _("No Conflicts"));
+          adw_status_page_set_description (self->empty_page, self->empty_description);
+          adw_status_page_set_icon_name (self->empty_page, "emblem-ok-symbolic");
+          for (guint i = 0; i < g_list_model_get_n_items (conflicts); i++)
+            g_ptr_array_add (items, g_list_model_get_item (conflicts, i));
+        }
     }
 
   g_list_store_splice (self->conflicts, 0, g_list_model_get_n_items (G_LIST_MODEL (self->conflicts)),

@@ -113,10 +113,14 @@ begin_operation (ClwWindow  *self,
   return op;
 }
 
-static void
+/* FALSE when the window was closed meanwhile: nothing more to show. */
+static gboolean
 end_operation (Operation *op)
 {
   ClwWindow *self = op->window;
+
+  if (self->sync == NULL)
+    return FALSE;
 
   if (self->sync->n_running > 0)
     self->sync->n_running--;
@@ -125,6 +129,7 @@ end_operation (Operation *op)
   if (self->sync->conflicts_page != NULL)
     clw_conflicts_page_reload (self->sync->conflicts_page);
   _clw_window_update_actions (self);
+  return TRUE;
 }
 
 static AdwMessageDialog *
@@ -257,7 +262,11 @@ copy_done_cb (GObject      *source,
   guint n_files;
 
   report = clw_sync_make_copy_finish (CLW_DATABASE (source), result, &error);
-  end_operation (op);
+  if (!end_operation (op))
+    {
+      operation_free (op);
+      return;
+    }
 
   if (report == NULL)
     {
@@ -435,7 +444,11 @@ export_done_cb (GObject      *source,
   guint n_changes, n_files;
 
   report = clw_sync_export_finish (CLW_DATABASE (source), result, &error);
-  end_operation (op);
+  if (!end_operation (op))
+    {
+      operation_free (op);
+      return;
+    }
 
   if (report == NULL)
     {
@@ -608,7 +621,11 @@ import_done_cb (GObject      *source,
   guint n;
 
   report = clw_sync_import_finish (CLW_DATABASE (source), result, &error);
-  end_operation (op);
+  if (!end_operation (op))
+    {
+      operation_free (op);
+      return;
+    }
 
   if (report == NULL)
     {
@@ -710,7 +727,11 @@ exchange_done_cb (GObject      *source,
   g_autofree char *written = NULL;
 
   report = clw_sync_exchange_folder_finish (CLW_DATABASE (source), result, &error);
-  end_operation (op);
+  if (!end_operation (op))
+    {
+      operation_free (op);
+      return;
+    }
 
   if (report == NULL)
     {
@@ -1144,5 +1165,5 @@ clw_window_is_syncing (ClwWindow *self)
 {
   g_return_val_if_fail (CLW_IS_WINDOW (self), FALSE);
 
-  return self->sync->n_running > 0;
+  return self->sync != NULL && self->sync->n_running > 0;
 }
