@@ -1536,15 +1536,8 @@ batch_sql (SyncTable *t,
 {
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GString) values = g_string_new ("VALUES ");
-  guint param = 1;
 
-  for (guint r = 0; r < n; r++)
-    {
-      g_string_append_printf (values, "%s(", r > 0 ? ", " : "");
-      for (guint i = 0; i < t->n_columns; i++)
-        g_string_append_printf (values, "%s?%u", i > 0 ? ", " : "", param++);
-      g_string_append_c (values, ')');
-    }
+  _clw_sync_table_append_value_rows (t, values, n);
 
   if (kind == PLAN_INSERT)
     {

@@ -530,20 +530,13 @@ _clw_sync_base_txn_put_many (SyncBaseTxn  *txn,
       g_autoptr(GString) sql = NULL;
       sqlite3_stmt *stmt;
       guint n = 128;
-      guint param = 1;
 
       while (n > n_rows - done)
         n /= 2;
 
       sql = g_string_new (NULL);
       g_string_printf (sql, "INSERT OR REPLACE INTO %s (%s) VALUES ", qt, table->column_list_sql);
-      for (guint r = 0; r < n; r++)
-        {
-          g_string_append_printf (sql, "%s(", r > 0 ? ", " : "");
-          for (guint i = 0; i < table->n_columns; i++)
-            g_string_append_printf (sql, "%s?%u", i > 0 ? ", " : "", param++);
-          g_string_append_c (sql, ')');
-        }
+      _clw_sync_table_append_value_rows (table, sql, n);
 
       stmt = txn_prepare (txn, sql->str, error);
       if (stmt == NULL)

@@ -13,6 +13,7 @@
 #include "clw-core.h"
 #include "clw-dataset.h"
 #include "clw-database-private.h"
+#include "clw-search-pause-private.h"
 #include "clw-sync-private.h"
 
 static ClwRecord *
@@ -219,6 +220,8 @@ clw_sync_bench_apply_raw (ClwSyncBench  *bench,
                           GError       **error)
 {
   g_autoptr(ClwSyncBundle) loaded = clw_sync_bundle_load (bench->bundle, error);
+  g_autoptr(ClwSearchPause) pause = NULL;
+  sqlite3_changeset_iter *iter = NULL;
   GBytes *changeset;
   gsize size;
   gconstpointer data;
@@ -231,12 +234,50 @@ clw_sync_bench_apply_raw (ClwSyncBench  *bench,
   data = g_bytes_get_data (changeset, &size);
   if (!clw_database_begin (bench->master, error))
     return FALSE;
+
+  /* The search index in bulk, as the import does it: applied row by row,
+   * FTS5 would write a segment of its index for each change. */
+  pause = _clw_search_pause_begin (bench->master, error);
+  if (pause == NULL)
+    {
+      clw_database_rollback (bench->master);
+      return FALSE;
+    }
   rc = sqlite3changeset_apply (_clw_database_get_handle (bench->master), (int) size, (void *) data,
                                NULL, abort_on_conflict_cb, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3changeset_start (&iter, (int) size, (void *) data);
+  while (rc == SQLITE_OK && sqlite3changeset_next (iter) == SQLITE_ROW)
+    {
+      const char *table;
+      int n_columns, op, indirect;
+      sqlite3_value *id = NULL;
+
+      sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect);
+      if (op == SQLITE_DELETE)
+        sqlite3changeset_old (iter, 0, &id);
+      else if (op == SQLITE_INSERT)
+        sqlite3changeset_new (iter, 0, &id);
+      else
+        sqlite3changeset_old (iter, 0, &id);
+      if (id != NULL && !_clw_search_pause_add (pause, table, (const char *) sqlite3_value_text (id), error))
+        {
+          sqlite3changeset_finalize (iter);
+          clw_database_rollback (bench->master);
+          return FALSE;
+        }
+    }
+  if (iter != NULL)
+    rc = sqlite3changeset_finalize (iter);
   if (rc != SQLITE_OK)
     {
       clw_database_rollback (bench->master);
       g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_SQL, "sqlite3changeset_apply: %s", sqlite3_errstr (rc));
+      return FALSE;
+    }
+  if (!_clw_search_pause_end (pause, error))
+    {
+      clw_database_rollback (bench->master);
       return FALSE;
     }
   return clw_database_commit (bench->master, error);

@@ -27,8 +27,9 @@ gboolean      clw_sync_bench_import    (ClwSyncBench  *bench,
                                         GError       **error);
 /* The raw cost of the same work: the bundle's changeset applied by
  * SQLite's session extension alone (sqlite3changeset_apply) in one
- * transaction, with no checks, conflicts or base. Once per preparation,
- * instead of clw_sync_bench_import(). */
+ * transaction, the search index written in bulk as an import does, with
+ * no checks, conflicts or base. Once per preparation, instead of
+ * clw_sync_bench_import(). */
 gboolean      clw_sync_bench_apply_raw (ClwSyncBench  *bench,
                                         GError       **error);
 guint         clw_sync_bench_get_n_changes (ClwSyncBench *bench);
