@@ -1172,12 +1172,14 @@ apply_deletes (Apply      *a,
 
 /* Inserts and updates ----------------------------------------------------------- */
 
+/* Note a row written, with @preimage (taken) the row before it. */
 static void
 touch (Apply      *a,
        SyncTable  *table,
        const char *id,
        SyncValues *preimage)
 {
+  g_autoptr(SyncValues) before = preimage;
   g_autofree char *key = row_key (table, id);
   Touched *t;
 
@@ -1187,7 +1189,7 @@ touch (Apply      *a,
   t = g_new0 (Touched, 1);
   t->table = table;
   t->id = g_strdup (id);
-  t->preimage = preimage != NULL ? _clw_sync_values_copy (preimage) : NULL;
+  t->preimage = g_steal_pointer (&before);
   g_ptr_array_add (a->touched_order, g_strdup (key));
   g_hash_table_insert (a->touched, g_steal_pointer (&key), t);
 }
@@ -1506,8 +1508,9 @@ finish_update (Apply   *a,
       reject (a, t, c->id, t->columns[i]);
     }
 
+  /* The row before is not needed here after this. */
   if (plan->clean != 0)
-    touch (a, t, c->id, plan->cur);
+    touch (a, t, c->id, g_steal_pointer (&plan->cur));
   if (plan->conflicted->len == 0 && plan->skip == 0)
     g_hash_table_add (a->whole, row_key (t, c->id));
   if ((plan->clean | plan->equal | plan->meta) != 0 || plan->conflicted->len == 0)
