@@ -595,6 +595,7 @@ START_TEST (test_conflict_take_theirs)
   ck_assert (wait_until (one_conflict, badge.button));
   ck_assert (gtk_widget_get_visible (badge_label (badge.button)));
   ck_assert_str_eq (gtk_label_get_label (GTK_LABEL (badge_label (badge.button))), "1");
+  ck_assert_str_eq (clw_sync_button_get_text (badge.button), "Conflict");
   stored = clw_record_load (database (fx.window), CLW_TYPE_PRACTICE, practice_id, &error);
   ck_assert_int_eq (clw_practice_get_list_size (CLW_PRACTICE (stored)), mine);
   g_clear_object (&stored);

@@ -228,10 +228,15 @@ update_view (ClwSyncButton *self)
       gtk_label_set_label (self->heading_label, _("Synced"));
     }
 
-  /* What needs doing comes first. */
+  /* What needs doing comes first: the button says "Conflicts" beside
+   * their count, not the changes to send beside a count of something
+   * else (those are in the popover). */
   if (!self->busy && n_conflicts > 0)
-    gtk_label_set_label (self->heading_label,
-                         ngettext ("A Conflict to Resolve", "Conflicts to Resolve", n_conflicts));
+    {
+      set_text (self, ngettext ("Conflict", "Conflicts", n_conflicts));
+      gtk_label_set_label (self->heading_label,
+                           ngettext ("A Conflict to Resolve", "Conflicts to Resolve", n_conflicts));
+    }
 
   gtk_widget_set_visible (GTK_WIDGET (self->label), self->text != NULL && *self->text != '\0');
   gtk_image_set_from_icon_name (self->icon, n_conflicts > 0 ? "dialog-warning-symbolic"
