@@ -1531,16 +1531,35 @@ finish_plan (Apply   *a,
 
 /* Writing planned rows ------------------------------------------------------------- */
 
-/* The statement that writes @n rows of @t at once. */
+/* The columns a plan writes: a whole row for an insert; for an update,
+ * the id and the columns it changes (so that indexes and foreign keys of
+ * the others are left alone). */
+static guint64
+plan_columns (Plan *plan)
+{
+  SyncTable *t = plan->c->table;
+
+  if (plan->kind == PLAN_INSERT)
+    return t->n_columns >= 64 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << t->n_columns) - 1;
+  return plan->clean | plan->meta | (G_GUINT64_CONSTANT (1) << t->id_column);
+}
+
+/* The statement that writes @n rows of @t at once, the columns of
+ * @columns (the id first for an update). */
 static char *
 batch_sql (SyncTable *t,
            PlanKind   kind,
+           guint64    columns,
            guint      n)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GString) values = g_string_new ("VALUES ");
+  guint n_columns = 0;
 
-  _clw_sync_table_append_value_rows (t, values, n);
+  for (guint i = 0; i < t->n_columns; i++)
+    if (columns & (G_GUINT64_CONSTANT (1) << i))
+      n_columns++;
+  _clw_sync_append_value_rows (values, n, n_columns);
 
   if (kind == PLAN_INSERT)
     {
@@ -1550,26 +1569,36 @@ batch_sql (SyncTable *t,
 
   g_string_printf (sql, "UPDATE main.\"%s\" SET (", t->name);
   for (guint i = 0, first = 1; i < t->n_columns; i++)
-    if (i != t->id_column)
+    if (i != t->id_column && (columns & (G_GUINT64_CONSTANT (1) << i)))
       {
         g_string_append_printf (sql, "%s\"%s\"", first ? "" : ", ", t->columns[i]);
         first = 0;
       }
   g_string_append (sql, ") = (");
-  for (guint i = 0, first = 1; i < t->n_columns; i++)
-    if (i != t->id_column)
+  for (guint i = 0, v = 2; i < t->n_columns; i++)
+    if (i != t->id_column && (columns & (G_GUINT64_CONSTANT (1) << i)))
       {
-        g_string_append_printf (sql, "%sv.column%u", first ? "" : ", ", i + 1);
-        first = 0;
+        g_string_append_printf (sql, "%sv.column%u", v > 2 ? ", " : "", v);
+        v++;
       }
-  g_string_append_printf (sql, ") FROM (%s) AS v WHERE \"%s\".\"id\" = v.column%u",
-                          values->str, t->name, t->id_column + 1);
+  g_string_append_printf (sql, ") FROM (%s) AS v WHERE \"%s\".\"id\" = v.column1",
+                          values->str, t->name);
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
-/* Write the planned rows in statements of up to MAX_BATCH rows; the plans
- * of a statement a constraint refused go to @refused, to be tried one by
- * one. */
+static int
+compare_by_columns (gconstpointer a,
+                    gconstpointer b)
+{
+  guint64 ca = plan_columns (*(Plan **) a);
+  guint64 cb = plan_columns (*(Plan **) b);
+
+  return ca < cb ? -1 : ca > cb;
+}
+
+/* Write the planned rows (all of one table and kind) in statements of up
+ * to MAX_BATCH rows that write the same columns; the plans of a statement
+ * a constraint refused go to @refused, to be tried one by one. */
 static gboolean
 write_batch (Apply      *a,
              GPtrArray  *plans,
@@ -1578,31 +1607,48 @@ write_batch (Apply      *a,
 {
   guint start = 0;
 
+  g_ptr_array_sort (plans, compare_by_columns);
+
   while (start < plans->len)
     {
       Plan *first = g_ptr_array_index (plans, start);
       SyncTable *t = first->c->table;
+      guint64 columns = plan_columns (first);
       guint n = MAX_BATCH;
+      guint run = 1;
+      guint param = 1;
       g_autofree char *sql = NULL;
       g_autoptr(ClwStmt) stmt = NULL;
       int rc;
 
+      while (start + run < plans->len && run < MAX_BATCH &&
+             plan_columns (g_ptr_array_index (plans, start + run)) == columns)
+        run++;
+
       /* Sizes that are powers of two, so that few statements are cached. */
-      while (n > plans->len - start)
+      while (n > run)
         n /= 2;
 
-      sql = batch_sql (t, first->kind, n);
+      sql = batch_sql (t, first->kind, columns, n);
       stmt = _clw_database_prepare (a->db, sql, error);
       if (stmt == NULL)
         return FALSE;
       for (guint r = 0; r < n; r++)
         {
           Plan *plan = g_ptr_array_index (plans, start + r);
+
+          if (first->kind == PLAN_UPDATE)
+            sqlite3_bind_value (stmt, param++, plan->row->v[t->id_column]);
           for (guint i = 0; i < t->n_columns; i++)
             {
               sqlite3_value *v = plan->row->v[i];
+
+              if (!(columns & (G_GUINT64_CONSTANT (1) << i)) ||
+                  (first->kind == PLAN_UPDATE && i == t->id_column))
+                continue;
               if (v != NULL)
-                sqlite3_bind_value (stmt, r * t->n_columns + i + 1, v);
+                sqlite3_bind_value (stmt, param, v);
+              param++;
             }
         }
 

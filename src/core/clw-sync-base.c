@@ -564,7 +564,7 @@ _clw_sync_base_txn_put_many (SyncBaseTxn  *txn,
 
       sql = g_string_new (NULL);
       g_string_printf (sql, "INSERT OR REPLACE INTO %s (%s) VALUES ", qt, table->column_list_sql);
-      _clw_sync_table_append_value_rows (table, sql, n);
+      _clw_sync_append_value_rows (sql, n, table->n_columns);
 
       stmt = txn_prepare (txn, sql->str, error);
       if (stmt == NULL)
