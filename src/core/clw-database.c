@@ -99,9 +99,11 @@ clw_uuid_new_ordered (void)
   static gint64 last_ms;
   static guint16 sequence;
   guint8 bytes[16];
-  char *text, *p;
+  guint32 r1 = g_random_int ();
+  guint32 r2 = g_random_int ();
   gint64 ms = g_get_real_time () / 1000;
-  guint32 r1 = g_random_int (), r2 = g_random_int ();
+  char *text = g_malloc (37);
+  char *out = text;
 
   /* Within one millisecond, count up so the order still holds. */
   if (ms <= last_ms)
@@ -110,7 +112,7 @@ clw_uuid_new_ordered (void)
       sequence++;
     }
   else
-    sequence = (guint16) g_random_int_range (0, 0x400);
+    sequence = (guint16) (r1 & 0x3ff);
   last_ms = ms;
 
   for (int i = 0; i < 6; i++)
@@ -124,17 +126,15 @@ clw_uuid_new_ordered (void)
     }
   bytes[8] = 0x80 | (bytes[8] & 0x3f);
 
-  /* Written by hand: one is made for each row of the audit log, and a
-   * printf of sixteen bytes shows in the profile of a big import. */
-  text = p = g_malloc (37);
   for (int i = 0; i < 16; i++)
     {
       if (i == 4 || i == 6 || i == 8 || i == 10)
-        *p++ = '-';
-      *p++ = hex[bytes[i] >> 4];
-      *p++ = hex[bytes[i] & 0x0f];
+        *out++ = '-';
+      *out++ = hex[bytes[i] >> 4];
+      *out++ = hex[bytes[i] & 0xf];
     }
-  *p = '\0';
+  *out = '\0';
+
   return text;
 }
 
