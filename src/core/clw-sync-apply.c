@@ -66,6 +66,7 @@ typedef struct
   char       *id;
   int         op;             /* SQLITE_INSERT: the whole row; SQLITE_UPDATE: mask; SQLITE_DELETE */
   SyncValues *values;
+  gboolean    borrowed;       /* values are a change's, which outlives the import */
   guint64     mask;
 } BaseOp;
 
@@ -147,7 +148,8 @@ base_op_free (gpointer data)
   BaseOp *op = data;
 
   g_free (op->id);
-  _clw_sync_values_free (op->values);
+  if (!op->borrowed)
+    _clw_sync_values_free (op->values);
   g_free (op);
 }
 
@@ -212,6 +214,24 @@ base_op (Apply      *a,
   b->id = g_strdup (id);
   b->op = op;
   b->values = values != NULL ? _clw_sync_values_copy (values) : NULL;
+  b->mask = mask;
+  g_ptr_array_add (a->base_ops, b);
+}
+
+/* The same, with the values of a change of the bundle, not copied. */
+static void
+base_op_change (Apply      *a,
+                SyncChange *c,
+                int         op,
+                guint64     mask)
+{
+  BaseOp *b = g_new0 (BaseOp, 1);
+
+  b->table = c->table;
+  b->id = g_strdup (c->id);
+  b->op = op;
+  b->values = c->new_values;
+  b->borrowed = TRUE;
   b->mask = mask;
   g_ptr_array_add (a->base_ops, b);
 }
@@ -1275,7 +1295,7 @@ plan_insert (Apply       *a,
         }
       if (!settle_row (a, t, c->id, error))
         return FALSE;
-      base_op (a, t, c->id, SQLITE_INSERT, c->new_values, 0);
+      base_op_change (a, c, SQLITE_INSERT, 0);
       a->counts->n_applied++;
       return TRUE;
     }
@@ -1315,7 +1335,7 @@ finish_insert (Apply   *a,
   g_hash_table_add (a->whole, row_key (c->table, c->id));
   if (!settle_row (a, c->table, c->id, error))
     return FALSE;
-  base_op (a, c->table, c->id, SQLITE_INSERT, c->new_values, 0);
+  base_op_change (a, c, SQLITE_INSERT, 0);
   add_table (a, c->table);
   a->counts->n_applied++;
   return TRUE;
@@ -1516,7 +1536,7 @@ finish_update (Apply   *a,
   if ((plan->clean | plan->equal | plan->meta) != 0 || plan->conflicted->len == 0)
     a->counts->n_applied++;
 
-  base_op (a, t, c->id, SQLITE_UPDATE, c->new_values, plan->defined & ~plan->skip);
+  base_op_change (a, c, SQLITE_UPDATE, plan->defined & ~plan->skip);
   return TRUE;
 }
 
