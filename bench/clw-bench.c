@@ -52,6 +52,7 @@ static const struct
   { clw_bench_search_cases, &clw_bench_search_n_cases },
   { clw_bench_gui_cases, &clw_bench_gui_n_cases },
   { clw_bench_evidence_cases, &clw_bench_evidence_n_cases },
+  { clw_bench_sync_cases, &clw_bench_sync_n_cases },
 };
 
 /* Services for the cases -------------------------------------------------- */

@@ -61,6 +61,8 @@ extern const ClwBenchCase clw_bench_evidence_cases[];
 extern const guint        clw_bench_evidence_n_cases;
 extern const ClwBenchCase clw_bench_search_cases[];
 extern const guint        clw_bench_search_n_cases;
+extern const ClwBenchCase clw_bench_sync_cases[];
+extern const guint        clw_bench_sync_n_cases;
 
 /* A folder in the build tree kept between runs (demo databases). */
 const char *clw_bench_get_cache_dir    (ClwBench     *bench);

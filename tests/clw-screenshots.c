@@ -19,8 +19,10 @@
 
 #include "clw-practice-import-dialog.h"
 #include "clw-search-popover.h"
+#include "clw-sync-button.h"
 #include "clw-ui-util.h"
 #include "clw-window-returns.h"
+#include "clw-window-sync.h"
 
 #define TIMEOUT_MS 30000
 
@@ -439,6 +441,172 @@ write_practice_list (ClwWindow  *window,
   return path;
 }
 
+static void
+wait_while_syncing (ClwWindow *window)
+{
+  while (clw_window_is_syncing (window))
+    g_main_context_iteration (NULL, TRUE);
+  clw_ui_flush ();
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+static gboolean
+change_list_size (ClwWindow  *window,
+                  const char *practice_id,
+                  int         delta)
+{
+  ClwSession *session = clw_window_get_session (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClwRecord) practice = clw_record_load (clw_session_get_database (session),
+                                                   CLW_TYPE_PRACTICE, practice_id, &error);
+
+  if (practice == NULL)
+    {
+      g_printerr ("clwstwr-screenshots: %s\n", error->message);
+      return FALSE;
+    }
+  g_object_set (practice, "list-size", clw_practice_get_list_size (CLW_PRACTICE (practice)) + delta, NULL);
+  if (!clw_session_save (session, practice, _("Change the list size"), &error))
+    {
+      g_printerr ("clwstwr-screenshots: %s\n", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Wait until the button has read a status with @n_conflicts conflicts and
+ * something waiting to go out. */
+static gboolean
+status_known (ClwSyncButton *button,
+              guint          n_conflicts)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_MS * 1000;
+  ClwSyncStatus *status;
+
+  while (g_get_monotonic_time () < deadline &&
+         ((status = clw_sync_button_get_status (button)) == NULL ||
+          clw_sync_status_get_n_conflicts (status) != n_conflicts ||
+          clw_sync_status_get_n_pending (status) == 0))
+    g_main_context_iteration (NULL, TRUE);
+  return clw_sync_button_get_status (button) != NULL;
+}
+
+static gboolean
+shoot_sync (ClwApplication *app,
+            ClwWindow      *master,
+            const char     *cluster_id,
+            const char     *practice_id)
+{
+  GSettings *settings = clw_application_get_settings (app);
+  g_autofree char *dir = g_dir_make_tmp ("clwstwr-screenshots-XXXXXX", NULL);
+  g_autofree char *copy_path = g_build_filename (dir, "meeting.db", NULL);
+  g_autofree char *bundle = g_build_filename (dir, "from-the-meeting.clwsync", NULL);
+  g_autofree char *shot = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  ClwSyncButton *button;
+  GtkPopover *popover;
+  ClwWindow *copy = NULL;
+  GListModel *toplevels;
+
+  g_settings_set_string (settings, "user-name", "Health Board Team");
+  clw_window_show_item (master, cluster_id);
+  clw_window_take_meeting_copy (master, cluster_id, copy_path);
+  wait_while_syncing (master);
+  dialog = find_dialog ();
+  if (dialog == NULL)
+    {
+      g_printerr ("clwstwr-screenshots: the copy for a meeting was not made\n");
+      return FALSE;
+    }
+  adw_message_dialog_response (dialog, "open");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  clw_ui_flush ();
+
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+      if (CLW_IS_WINDOW (toplevel) && CLW_WINDOW (toplevel) != master)
+        copy = CLW_WINDOW (toplevel);
+    }
+  if (copy == NULL)
+    {
+      g_printerr ("clwstwr-screenshots: the copy was not opened\n");
+      return FALSE;
+    }
+  gtk_window_set_default_size (GTK_WINDOW (copy), 1280, 800);
+  while (clw_window_is_busy (copy) || clw_window_get_session (copy) == NULL ||
+         clw_session_get_report (clw_window_get_session (copy)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* The same field on both sides: the team here, the cluster lead there. */
+  if (!change_list_size (master, practice_id, 120))
+    return FALSE;
+  g_settings_set_string (settings, "user-name", "Dr Ceri Jones");
+  if (!change_list_size (copy, practice_id, 240))
+    return FALSE;
+  clw_window_show_item (copy, cluster_id);
+  status_known (CLW_SYNC_BUTTON (clw_ui_find (GTK_WIDGET (copy), NULL, CLW_TYPE_SYNC_BUTTON)), 0);
+  shoot (GTK_WINDOW (copy), "meeting-copy");
+  clw_window_export_changes (copy, NULL, bundle);
+  wait_while_syncing (copy);
+  g_settings_set_string (settings, "user-name", "Health Board Team");
+
+  gtk_window_destroy (GTK_WINDOW (copy));
+  clw_ui_flush ();
+
+  clw_window_import_changes (master, bundle);
+  wait_while_syncing (master);
+  dialog = find_dialog ();
+  if (dialog != NULL)
+    {
+      shoot (GTK_WINDOW (dialog), "sync-imported");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      clw_ui_flush ();
+    }
+
+  button = CLW_SYNC_BUTTON (clw_ui_find (GTK_WIDGET (master), NULL, CLW_TYPE_SYNC_BUTTON));
+  if (!status_known (button, 1))
+    return FALSE;
+  clw_sync_button_popup (button);
+  popover = GTK_POPOVER (clw_ui_find (GTK_WIDGET (button), NULL, GTK_TYPE_POPOVER));
+  /* Let the popover's animation end. */
+  for (int i = 0; i < 4; i++)
+    {
+      g_usleep (150000);
+      clw_ui_wait_for_paint (GTK_WIDGET (master), TIMEOUT_MS);
+      clw_ui_wait_for_paint (GTK_WIDGET (popover), TIMEOUT_MS);
+    }
+  shot = g_build_filename (folder, "sync-status.png", NULL);
+  if (!clw_ui_save_png_with_popover (GTK_WINDOW (master), popover, shot, &error))
+    {
+      g_printerr ("clwstwr-screenshots: %s\n", error->message);
+      return FALSE;
+    }
+  g_print ("%s\n", shot);
+  gtk_popover_popdown (popover);
+
+  clw_window_show_conflicts (master);
+  shoot (GTK_WINDOW (master), "conflicts");
+  clw_window_show_item (master, cluster_id);
+  return TRUE;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -676,6 +844,12 @@ main (int    argc,
     remove_folder (returns);
     remove_folder (scratch);
   }
+
+  /* Sync: a copy of the cluster for its meeting, the same field changed on
+   * both sides, and what each window then shows. */
+  if (!shoot_sync (app, window, clw_cluster_summary_get_cluster_id (cluster),
+                   clw_practice_result_get_practice_id (practice)))
+    failed = TRUE;
 
   /* What a file that is not a database looks like. */
   not_a_database = g_build_filename (g_get_tmp_dir (), "clwstwr-not-a-database.db", NULL);

@@ -169,3 +169,54 @@ clw_ui_save_png (GtkWindow   *window,
     }
   return TRUE;
 }
+
+static GskRenderNode *
+widget_node (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+}
+
+gboolean
+clw_ui_save_png_with_popover (GtkWindow   *window,
+                              GtkPopover  *popover,
+                              const char  *path,
+                              GError     **error)
+{
+  g_autoptr(GskRenderNode) window_node = widget_node (GTK_WIDGET (window));
+  g_autoptr(GskRenderNode) popover_node = widget_node (GTK_WIDGET (popover));
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (popover));
+  int width = gtk_widget_get_width (GTK_WIDGET (window));
+  int height = gtk_widget_get_height (GTK_WIDGET (window));
+  double wx, wy, px, py;
+
+  if (window_node == NULL || popover_node == NULL || renderer == NULL || !GDK_IS_POPUP (surface))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Nothing to draw for %s", path);
+      return FALSE;
+    }
+
+  /* Where the popover's widget is, in the window's widget's coordinates. */
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &wx, &wy);
+  gtk_native_get_surface_transform (GTK_NATIVE (popover), &px, &py);
+  gtk_snapshot_append_node (snapshot, window_node);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (gdk_popup_get_position_x (GDK_POPUP (surface)) + px - wx,
+                                                          gdk_popup_get_position_y (GDK_POPUP (surface)) + py - wy));
+  gtk_snapshot_append_node (snapshot, popover_node);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not write %s", path);
+      return FALSE;
+    }
+  return TRUE;
+}

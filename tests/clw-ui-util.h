@@ -43,4 +43,11 @@ gboolean    clw_ui_save_png          (GtkWindow  *window,
                                       const char *path,
                                       GError    **error);
 
+/* The same, with @popover (open, over @window) drawn where it is: a
+ * popover is a surface of its own, which the window's picture leaves out. */
+gboolean    clw_ui_save_png_with_popover (GtkWindow  *window,
+                                          GtkPopover *popover,
+                                          const char *path,
+                                          GError    **error);
+
 G_END_DECLS

@@ -1806,6 +1806,43 @@ START_TEST (test_bench_function)
 }
 END_TEST
 
+/* A bundle big enough that the search index's triggers step aside while
+ * its rows are written: the rows are indexed all the same, once each, and
+ * the triggers are back afterwards. */
+START_TEST (test_large_bundle_is_indexed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = clw_test_path ("large");
+  ClwSyncBench *bench;
+  ClwDatabase *db;
+  gint64 triggers;
+
+  g_mkdir_with_parents (folder, 0700);
+  bench = clw_sync_bench_prepare (folder, 400, 100, &error);
+  ck_assert_no_error (error);
+  db = clw_sync_bench_get_database (bench);
+  triggers = clw_test_query_int (db, "SELECT count(*) FROM sqlite_schema "
+                                     "WHERE type = 'trigger' AND name LIKE 'search\\_%' ESCAPE '\\'");
+  ck_assert_int_gt (triggers, 0);
+
+  ck_assert (clw_sync_bench_import (bench, &error));
+  ck_assert_no_error (error);
+
+  ck_assert_int_eq (clw_test_query_int (db, "SELECT count(*) FROM sqlite_schema "
+                                            "WHERE type = 'trigger' AND name LIKE 'search\\_%' ESCAPE '\\'"),
+                    triggers);
+  ck_assert_int_eq (clw_test_query_int (db, "SELECT count(*) FROM action_item"), 500);
+  ck_assert_int_eq (clw_test_query_int (db, "SELECT count(*) FROM search_map m JOIN action_item a ON a.id = m.row_id"),
+                    500);
+  ck_assert_int_eq (clw_test_query_int (db, "SELECT count(*) FROM search_index "
+                                            "WHERE search_index MATCH '\"Action 450 of the meeting\"'"), 1);
+  /* The changed rows' new text, not the old. */
+  ck_assert_int_eq (clw_test_query_int (db, "SELECT count(*) FROM search_index "
+                                            "WHERE search_index MATCH '\"Discussed at the meeting\"'"), 100);
+  clw_sync_bench_free (bench);
+}
+END_TEST
+
 static Suite *
 sync_suite (void)
 {
@@ -1832,6 +1869,7 @@ sync_suite (void)
   tcase_add_test (tc, test_deleted_parent_theirs);
   tcase_add_test (tc, test_deleted_parent_mine);
   tcase_add_test (tc, test_bench_function);
+  tcase_add_test (tc, test_large_bundle_is_indexed);
   suite_add_tcase (s, tc);
   return s;
 }

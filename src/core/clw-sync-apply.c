@@ -30,11 +30,14 @@
 #include <string.h>
 
 #include "clw-error.h"
+#include "clw-search-pause-private.h"
 #include "clw-sync-private.h"
 #include "clw-record.h"
 
 #define MAX_FK_ROUNDS 64
 #define MAX_BATCH 128
+/* From how many rows written a bundle pauses the search triggers. */
+#define SEARCH_PAUSE_MIN_ROWS 256
 
 
 typedef struct
@@ -63,6 +66,7 @@ typedef struct
   char       *id;
   int         op;             /* SQLITE_INSERT: the whole row; SQLITE_UPDATE: mask; SQLITE_DELETE */
   SyncValues *values;
+  gboolean    borrowed;       /* values are a change's, which outlives the import */
   guint64     mask;
 } BaseOp;
 
@@ -144,7 +148,8 @@ base_op_free (gpointer data)
   BaseOp *op = data;
 
   g_free (op->id);
-  _clw_sync_values_free (op->values);
+  if (!op->borrowed)
+    _clw_sync_values_free (op->values);
   g_free (op);
 }
 
@@ -209,6 +214,24 @@ base_op (Apply      *a,
   b->id = g_strdup (id);
   b->op = op;
   b->values = values != NULL ? _clw_sync_values_copy (values) : NULL;
+  b->mask = mask;
+  g_ptr_array_add (a->base_ops, b);
+}
+
+/* The same, with the values of a change of the bundle, not copied. */
+static void
+base_op_change (Apply      *a,
+                SyncChange *c,
+                int         op,
+                guint64     mask)
+{
+  BaseOp *b = g_new0 (BaseOp, 1);
+
+  b->table = c->table;
+  b->id = g_strdup (c->id);
+  b->op = op;
+  b->values = c->new_values;
+  b->borrowed = TRUE;
   b->mask = mask;
   g_ptr_array_add (a->base_ops, b);
 }
@@ -698,8 +721,16 @@ ids_json (GPtrArray *ids,
 {
   g_autoptr(GString) json = g_string_new ("[");
 
+  /* The ids are UUIDs (checked when the bundle was read): nothing to
+   * escape. Appended piece by piece: a printf per row shows in profiles. */
   for (guint i = start; i < start + n && i < ids->len; i++)
-    g_string_append_printf (json, "%s\"%s\"", i > start ? "," : "", (const char *) g_ptr_array_index (ids, i));
+    {
+      if (i > start)
+        g_string_append_c (json, ',');
+      g_string_append_c (json, '"');
+      g_string_append (json, g_ptr_array_index (ids, i));
+      g_string_append_c (json, '"');
+    }
   g_string_append_c (json, ']');
   return g_string_free (g_steal_pointer (&json), FALSE);
 }
@@ -1161,12 +1192,14 @@ apply_deletes (Apply      *a,
 
 /* Inserts and updates ----------------------------------------------------------- */
 
+/* Note a row written, with @preimage (taken) the row before it. */
 static void
 touch (Apply      *a,
        SyncTable  *table,
        const char *id,
        SyncValues *preimage)
 {
+  g_autoptr(SyncValues) before = preimage;
   g_autofree char *key = row_key (table, id);
   Touched *t;
 
@@ -1176,7 +1209,7 @@ touch (Apply      *a,
   t = g_new0 (Touched, 1);
   t->table = table;
   t->id = g_strdup (id);
-  t->preimage = preimage != NULL ? _clw_sync_values_copy (preimage) : NULL;
+  t->preimage = g_steal_pointer (&before);
   g_ptr_array_add (a->touched_order, g_strdup (key));
   g_hash_table_insert (a->touched, g_steal_pointer (&key), t);
 }
@@ -1262,7 +1295,7 @@ plan_insert (Apply       *a,
         }
       if (!settle_row (a, t, c->id, error))
         return FALSE;
-      base_op (a, t, c->id, SQLITE_INSERT, c->new_values, 0);
+      base_op_change (a, c, SQLITE_INSERT, 0);
       a->counts->n_applied++;
       return TRUE;
     }
@@ -1302,7 +1335,7 @@ finish_insert (Apply   *a,
   g_hash_table_add (a->whole, row_key (c->table, c->id));
   if (!settle_row (a, c->table, c->id, error))
     return FALSE;
-  base_op (a, c->table, c->id, SQLITE_INSERT, c->new_values, 0);
+  base_op_change (a, c, SQLITE_INSERT, 0);
   add_table (a, c->table);
   a->counts->n_applied++;
   return TRUE;
@@ -1495,14 +1528,15 @@ finish_update (Apply   *a,
       reject (a, t, c->id, t->columns[i]);
     }
 
+  /* The row before is not needed here after this. */
   if (plan->clean != 0)
-    touch (a, t, c->id, plan->cur);
+    touch (a, t, c->id, g_steal_pointer (&plan->cur));
   if (plan->conflicted->len == 0 && plan->skip == 0)
     g_hash_table_add (a->whole, row_key (t, c->id));
   if ((plan->clean | plan->equal | plan->meta) != 0 || plan->conflicted->len == 0)
     a->counts->n_applied++;
 
-  base_op (a, t, c->id, SQLITE_UPDATE, c->new_values, plan->defined & ~plan->skip);
+  base_op_change (a, c, SQLITE_UPDATE, plan->defined & ~plan->skip);
   return TRUE;
 }
 
@@ -1517,23 +1551,35 @@ finish_plan (Apply   *a,
 
 /* Writing planned rows ------------------------------------------------------------- */
 
-/* The statement that writes @n rows of @t at once. */
+/* The columns a plan writes: a whole row for an insert; for an update,
+ * the id and the columns it changes (so that indexes and foreign keys of
+ * the others are left alone). */
+static guint64
+plan_columns (Plan *plan)
+{
+  SyncTable *t = plan->c->table;
+
+  if (plan->kind == PLAN_INSERT)
+    return t->n_columns >= 64 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << t->n_columns) - 1;
+  return plan->clean | plan->meta | (G_GUINT64_CONSTANT (1) << t->id_column);
+}
+
+/* The statement that writes @n rows of @t at once, the columns of
+ * @columns (the id first for an update). */
 static char *
 batch_sql (SyncTable *t,
            PlanKind   kind,
+           guint64    columns,
            guint      n)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GString) values = g_string_new ("VALUES ");
-  guint param = 1;
+  guint n_columns = 0;
 
-  for (guint r = 0; r < n; r++)
-    {
-      g_string_append_printf (values, "%s(", r > 0 ? ", " : "");
-      for (guint i = 0; i < t->n_columns; i++)
-        g_string_append_printf (values, "%s?%u", i > 0 ? ", " : "", param++);
-      g_string_append_c (values, ')');
-    }
+  for (guint i = 0; i < t->n_columns; i++)
+    if (columns & (G_GUINT64_CONSTANT (1) << i))
+      n_columns++;
+  _clw_sync_append_value_rows (values, n, n_columns);
 
   if (kind == PLAN_INSERT)
     {
@@ -1543,26 +1589,36 @@ batch_sql (SyncTable *t,
 
   g_string_printf (sql, "UPDATE main.\"%s\" SET (", t->name);
   for (guint i = 0, first = 1; i < t->n_columns; i++)
-    if (i != t->id_column)
+    if (i != t->id_column && (columns & (G_GUINT64_CONSTANT (1) << i)))
       {
         g_string_append_printf (sql, "%s\"%s\"", first ? "" : ", ", t->columns[i]);
         first = 0;
       }
   g_string_append (sql, ") = (");
-  for (guint i = 0, first = 1; i < t->n_columns; i++)
-    if (i != t->id_column)
+  for (guint i = 0, v = 2; i < t->n_columns; i++)
+    if (i != t->id_column && (columns & (G_GUINT64_CONSTANT (1) << i)))
       {
-        g_string_append_printf (sql, "%sv.column%u", first ? "" : ", ", i + 1);
-        first = 0;
+        g_string_append_printf (sql, "%sv.column%u", v > 2 ? ", " : "", v);
+        v++;
       }
-  g_string_append_printf (sql, ") FROM (%s) AS v WHERE \"%s\".\"id\" = v.column%u",
-                          values->str, t->name, t->id_column + 1);
+  g_string_append_printf (sql, ") FROM (%s) AS v WHERE \"%s\".\"id\" = v.column1",
+                          values->str, t->name);
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
-/* Write the planned rows in statements of up to MAX_BATCH rows; the plans
- * of a statement a constraint refused go to @refused, to be tried one by
- * one. */
+static int
+compare_by_columns (gconstpointer a,
+                    gconstpointer b)
+{
+  guint64 ca = plan_columns (*(Plan **) a);
+  guint64 cb = plan_columns (*(Plan **) b);
+
+  return ca < cb ? -1 : ca > cb;
+}
+
+/* Write the planned rows (all of one table and kind) in statements of up
+ * to MAX_BATCH rows that write the same columns; the plans of a statement
+ * a constraint refused go to @refused, to be tried one by one. */
 static gboolean
 write_batch (Apply      *a,
              GPtrArray  *plans,
@@ -1571,31 +1627,48 @@ write_batch (Apply      *a,
 {
   guint start = 0;
 
+  g_ptr_array_sort (plans, compare_by_columns);
+
   while (start < plans->len)
     {
       Plan *first = g_ptr_array_index (plans, start);
       SyncTable *t = first->c->table;
+      guint64 columns = plan_columns (first);
       guint n = MAX_BATCH;
+      guint run = 1;
+      guint param = 1;
       g_autofree char *sql = NULL;
       g_autoptr(ClwStmt) stmt = NULL;
       int rc;
 
+      while (start + run < plans->len && run < MAX_BATCH &&
+             plan_columns (g_ptr_array_index (plans, start + run)) == columns)
+        run++;
+
       /* Sizes that are powers of two, so that few statements are cached. */
-      while (n > plans->len - start)
+      while (n > run)
         n /= 2;
 
-      sql = batch_sql (t, first->kind, n);
+      sql = batch_sql (t, first->kind, columns, n);
       stmt = _clw_database_prepare (a->db, sql, error);
       if (stmt == NULL)
         return FALSE;
       for (guint r = 0; r < n; r++)
         {
           Plan *plan = g_ptr_array_index (plans, start + r);
+
+          if (first->kind == PLAN_UPDATE)
+            sqlite3_bind_value (stmt, param++, plan->row->v[t->id_column]);
           for (guint i = 0; i < t->n_columns; i++)
             {
               sqlite3_value *v = plan->row->v[i];
+
+              if (!(columns & (G_GUINT64_CONSTANT (1) << i)) ||
+                  (first->kind == PLAN_UPDATE && i == t->id_column))
+                continue;
               if (v != NULL)
-                sqlite3_bind_value (stmt, r * t->n_columns + i + 1, v);
+                sqlite3_bind_value (stmt, param, v);
+              param++;
             }
         }
 
@@ -1773,20 +1846,11 @@ held_back_by_constraint (Apply       *a,
 }
 
 static gboolean
-apply_upserts (Apply      *a,
-               GPtrArray  *changes,
+write_upserts (Apply      *a,
+               GPtrArray  *upserts,
                GError    **error)
 {
-  g_autoptr(GPtrArray) upserts = g_ptr_array_new ();
   guint start = 0;
-
-  for (guint i = 0; i < changes->len; i++)
-    {
-      SyncChange *c = g_ptr_array_index (changes, i);
-      if (c->op != SQLITE_DELETE)
-        g_ptr_array_add (upserts, c);
-    }
-  g_ptr_array_sort (upserts, compare_by_table);
 
   /* Table by table, parents first. */
   while (start < upserts->len)
@@ -1861,6 +1925,52 @@ apply_upserts (Apply      *a,
         }
 
       start = end;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+apply_upserts (Apply      *a,
+               GPtrArray  *changes,
+               GError    **error)
+{
+  g_autoptr(GPtrArray) upserts = g_ptr_array_new ();
+  g_autoptr(ClwSearchPause) pause = NULL;
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      SyncChange *c = g_ptr_array_index (changes, i);
+      if (c->op != SQLITE_DELETE)
+        g_ptr_array_add (upserts, c);
+    }
+  g_ptr_array_sort (upserts, compare_by_table);
+
+  /* Many rows: the search index's triggers step aside while they are
+   * written, and the rows are indexed together once written (FTS5 would
+   * write a segment of its index at every statement). Only the rows of
+   * @upserts are written meanwhile; a rollback undoes the pause. */
+  if (upserts->len >= SEARCH_PAUSE_MIN_ROWS)
+    {
+      pause = _clw_search_pause_begin (a->db, error);
+      if (pause == NULL)
+        return FALSE;
+    }
+
+  if (!write_upserts (a, upserts, error))
+    return FALSE;
+
+  if (pause != NULL)
+    {
+      for (guint i = 0; i < upserts->len; i++)
+        {
+          SyncChange *c = g_ptr_array_index (upserts, i);
+
+          if (!_clw_search_pause_add (pause, c->table->name, c->id, error))
+            return FALSE;
+        }
+      if (!_clw_search_pause_end (pause, error))
+        return FALSE;
     }
 
   return TRUE;

@@ -47,8 +47,35 @@ struct _SyncBaseTxn
   char       *path;
   char       *next_path;
   GHashTable *statements;  /* SQL -> sqlite3_stmt */
+  GHashTable *update_sql;  /* UpdateKey -> the SQL of that update */
   gboolean    finished;
 };
+
+/* The columns an update of a table writes, to find its statement again
+ * without writing it out each time. */
+typedef struct
+{
+  SyncTable *table;
+  guint64    mask;
+} UpdateKey;
+
+static guint
+update_key_hash (gconstpointer key)
+{
+  const UpdateKey *k = key;
+
+  return g_direct_hash (k->table) ^ g_int64_hash (&k->mask);
+}
+
+static gboolean
+update_key_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  const UpdateKey *ka = a;
+  const UpdateKey *kb = b;
+
+  return ka->table == kb->table && ka->mask == kb->mask;
+}
 
 /* Files ------------------------------------------------------------------------ */
 
@@ -433,6 +460,7 @@ _clw_sync_base_txn_begin (SyncSchema  *schema,
   txn->next_path = g_strconcat (base_path, NEXT_SUFFIX, NULL);
   txn->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) sqlite3_finalize);
+  txn->update_sql = g_hash_table_new_full (update_key_hash, update_key_equal, g_free, g_free);
 
   if (!copy_private_file (txn->path, txn->next_path, error))
     {
@@ -530,20 +558,13 @@ _clw_sync_base_txn_put_many (SyncBaseTxn  *txn,
       g_autoptr(GString) sql = NULL;
       sqlite3_stmt *stmt;
       guint n = 128;
-      guint param = 1;
 
       while (n > n_rows - done)
         n /= 2;
 
       sql = g_string_new (NULL);
       g_string_printf (sql, "INSERT OR REPLACE INTO %s (%s) VALUES ", qt, table->column_list_sql);
-      for (guint r = 0; r < n; r++)
-        {
-          g_string_append_printf (sql, "%s(", r > 0 ? ", " : "");
-          for (guint i = 0; i < table->n_columns; i++)
-            g_string_append_printf (sql, "%s?%u", i > 0 ? ", " : "", param++);
-          g_string_append_c (sql, ')');
-        }
+      _clw_sync_append_value_rows (sql, n, table->n_columns);
 
       stmt = txn_prepare (txn, sql->str, error);
       if (stmt == NULL)
@@ -638,29 +659,41 @@ _clw_sync_base_txn_update (SyncBaseTxn  *txn,
                            guint64       mask,
                            GError      **error)
 {
-  g_autofree char *qt = quote_identifier (table->name);
-  g_autoptr(GString) sql = g_string_new (NULL);
+  UpdateKey key = { table, 0 };
+  const char *sql;
   sqlite3_stmt *stmt;
-  gboolean first = TRUE;
 
   mask &= ~(G_GUINT64_CONSTANT (1) << table->id_column);
   if (mask == 0)
     return TRUE;
 
-  g_string_printf (sql, "UPDATE %s SET ", qt);
-  for (guint i = 0; i < table->n_columns; i++)
+  key.mask = mask;
+  sql = g_hash_table_lookup (txn->update_sql, &key);
+  if (sql == NULL)
     {
-      g_autofree char *qc = NULL;
+      g_autofree char *qt = quote_identifier (table->name);
+      g_autoptr(GString) text = g_string_new (NULL);
+      gboolean first = TRUE;
 
-      if (!(mask & (G_GUINT64_CONSTANT (1) << i)))
-        continue;
-      qc = quote_identifier (table->columns[i]);
-      g_string_append_printf (sql, "%s%s = ?%u", first ? "" : ", ", qc, i + 1);
-      first = FALSE;
+      g_string_printf (text, "UPDATE %s SET ", qt);
+      for (guint i = 0; i < table->n_columns; i++)
+        {
+          g_autofree char *qc = NULL;
+
+          if (!(mask & (G_GUINT64_CONSTANT (1) << i)))
+            continue;
+          qc = quote_identifier (table->columns[i]);
+          g_string_append_printf (text, "%s%s = ?%u", first ? "" : ", ", qc, i + 1);
+          first = FALSE;
+        }
+      g_string_append_printf (text, " WHERE \"id\" = ?%u", table->n_columns + 1);
+
+      sql = text->str;
+      g_hash_table_insert (txn->update_sql, g_memdup2 (&key, sizeof key),
+                           g_string_free (g_steal_pointer (&text), FALSE));
     }
-  g_string_append_printf (sql, " WHERE \"id\" = ?%u", table->n_columns + 1);
 
-  stmt = txn_prepare (txn, sql->str, error);
+  stmt = txn_prepare (txn, sql, error);
   if (stmt == NULL)
     return FALSE;
   txn_bind (stmt, values, mask);
@@ -742,6 +775,7 @@ _clw_sync_base_txn_free (SyncBaseTxn *txn)
     return;
 
   g_clear_pointer (&txn->statements, g_hash_table_unref);
+  g_clear_pointer (&txn->update_sql, g_hash_table_unref);
   if (txn->db != NULL)
     sqlite3_close (txn->db);
   if (!txn->finished)

@@ -115,6 +115,11 @@ int         _clw_sync_table_find_column  (SyncTable    *table,
                                           const char   *name);
 gboolean    _clw_sync_table_is_metadata  (SyncTable    *table,
                                           guint         column);
+/* Append "(?, ?…), (?, ?…)…": @n_rows rows of @n_columns values, as
+ * anonymous parameters numbered from 1 in the order written. */
+void        _clw_sync_append_value_rows  (GString      *sql,
+                                          guint         n_rows,
+                                          guint         n_columns);
 const char *_clw_sync_values_get_id      (SyncTable    *table,
                                           SyncValues   *values);
 /* Whether the columns that are not metadata are equal (both defined). */

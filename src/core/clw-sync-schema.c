@@ -250,6 +250,22 @@ _clw_sync_table_is_metadata (SyncTable *table,
   return column < 64 && (table->metadata_mask & (G_GUINT64_CONSTANT (1) << column)) != 0;
 }
 
+void
+_clw_sync_append_value_rows (GString *sql,
+                             guint    n_rows,
+                             guint    n_columns)
+{
+  /* Anonymous parameters: a statement of 128 rows has over a thousand,
+   * and SQLite looks each "?NNN" up among those already named. */
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_string_append (sql, r > 0 ? ", (?" : "(?");
+      for (guint i = 1; i < n_columns; i++)
+        g_string_append (sql, ", ?");
+      g_string_append_c (sql, ')');
+    }
+}
+
 int
 _clw_sync_table_find_column (SyncTable  *table,
                              const char *name)

@@ -1357,6 +1357,68 @@ row_text (ClwDatabase *db,
   return _clw_sync_describe_row (db, table, row);
 }
 
+/* One column of a row that another table's row is named by: the practice's
+ * code, or the meeting's date; NULL when the row is not there. */
+static char *
+lookup_reference (ClwDatabase *db,
+                  SyncTable   *table,
+                  SyncValues  *row,
+                  const char  *column,
+                  const char  *sql)
+{
+  int index = _clw_sync_table_find_column (table, column);
+  g_autofree char *id = NULL;
+  g_autoptr(ClwStmt) stmt = NULL;
+
+  if (index < 0 || row->v[index] == NULL)
+    return NULL;
+  id = _clw_sync_value_to_text (row->v[index]);
+  if (id == NULL || *id == '\0')
+    return NULL;
+
+  stmt = _clw_database_prepare (db, sql, NULL);
+  if (stmt == NULL)
+    return NULL;
+  _clw_bind_text (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW || _clw_column_text (stmt, 0) == NULL)
+    return NULL;
+  return _clw_column_dup (stmt, 0);
+}
+
+/* A conflict's row in words, with what it belongs to: "Attendance of
+ * W12345 at the meeting of 12 Jan 2022" rather than "Attendance". */
+static char *
+describe_in_words (ClwDatabase *db,
+                   SyncTable   *table,
+                   SyncValues  *row)
+{
+  g_autofree char *what = _clw_sync_describe_row (db, table, row);
+  g_autofree char *practice = NULL;
+  g_autofree char *starts_at = NULL;
+  g_autofree char *when = NULL;
+
+  if (g_str_equal (table->name, "practice") || g_str_equal (table->name, "meeting"))
+    return g_steal_pointer (&what);
+
+  practice = lookup_reference (db, table, row, "practice_id",
+                               "SELECT code FROM practice WHERE id = ?1");
+  starts_at = lookup_reference (db, table, row, "meeting_id",
+                                "SELECT starts_at FROM meeting WHERE id = ?1");
+  if (starts_at != NULL)
+    when = clw_date_format_display (starts_at);
+
+  if (practice != NULL && when != NULL)
+    /* Translators: a row in a conflict, as “Attendance of W12345 at the meeting of 12 Jan 2022” */
+    return g_strdup_printf (_("%s of %s at the meeting of %s"), what, practice, when);
+  if (practice != NULL)
+    /* Translators: a row in a conflict, as “IMTP contribution of W12345” */
+    return g_strdup_printf (_("%s of %s"), what, practice);
+  if (when != NULL)
+    /* Translators: a row in a conflict, as “Action at the meeting of 12 Jan 2022” */
+    return g_strdup_printf (_("%s at the meeting of %s"), what, when);
+  return g_steal_pointer (&what);
+}
+
 static ClwSyncConflict *
 conflict_from_stmt (ClwDatabase *db,
                     SyncSchema  *schema,
@@ -1396,7 +1458,7 @@ conflict_from_stmt (ClwDatabase *db,
     row = _clw_sync_values_from_json (db, t, _clw_column_text (stmt, 11), NULL);
   if (row == NULL && _clw_column_text (stmt, 10) != NULL)
     row = _clw_sync_values_from_json (db, t, _clw_column_text (stmt, 10), NULL);
-  c->title = row != NULL ? _clw_sync_describe_row (db, t, row)
+  c->title = row != NULL ? describe_in_words (db, t, row)
                          : g_strdup_printf ("%s %s", c->table_name, c->row_id);
 
   if (c->kind == CLW_SYNC_CONFLICT_FIELD)

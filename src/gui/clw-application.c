@@ -175,6 +175,11 @@ clw_application_startup (GApplication *application)
     { "app.preferences", { "<Control>comma", NULL } },
     { "app.quit", { "<Control>q", NULL } },
     { "window.close", { "<Control>w", NULL } },
+    { "sync.take-copy", { "<Control><Shift>m", NULL } },
+    { "sync.export", { "<Control><Shift>e", NULL } },
+    { "sync.import", { "<Control><Shift>o", NULL } },
+    { "sync.now", { "<Control><Shift>s", NULL } },
+    { "sync.conflicts", { "<Control><Shift>c", NULL } },
   };
 
   G_APPLICATION_CLASS (clw_application_parent_class)->startup (application);

@@ -143,6 +143,24 @@ clw_format_datetime (const char *iso_datetime)
 }
 
 char *
+clw_format_timestamp (const char *iso_timestamp)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (iso_timestamp == NULL || *iso_timestamp == '\0')
+    return g_strdup ("");
+
+  utc = g_date_time_new_from_iso8601 (iso_timestamp, NULL);
+  if (utc == NULL)
+    return g_strdup (iso_timestamp);
+
+  local = g_date_time_to_local (utc);
+  /* Translators: when something happened, see strftime(3): "1 Mar 2022 at 14:05" */
+  return g_date_time_format (local, _("%-d %b %Y at %H:%M"));
+}
+
+char *
 clw_format_count (gint64 count)
 {
   g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, count < 0 ? -count : count);

@@ -21,6 +21,9 @@ void        clw_show_error             (GtkWidget     *parent,
 char       *clw_format_date            (const char    *iso_date);
 /* "Wed 12 Oct 2022, 14:00" from "2022-10-12T14:00". */
 char       *clw_format_datetime        (const char    *iso_datetime);
+/* "1 Mar 2022 at 14:05", local time, from a UTC timestamp as the audit
+ * log and sync write them ("2022-03-01T14:05:09.123Z"); "" for NULL. */
+char       *clw_format_timestamp       (const char    *iso_timestamp);
 /* "£1,250" from pence. */
 char       *clw_format_money           (gint64         pence);
 /* "12,345" */

@@ -164,6 +164,7 @@ _clw_window_update_actions (ClwWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-meeting", main);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-decisions", main);
   _clw_window_returns_update_actions (self);
+  _clw_window_sync_update_actions (self);
 }
 
 void

@@ -22,6 +22,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _ClwWindowSync ClwWindowSync;
+
 struct _ClwWindow
 {
   AdwApplicationWindow     parent_instance;
@@ -57,6 +59,7 @@ struct _ClwWindow
   ClwImtpClusterPage      *imtp_cluster_page;
   ClwImtpPage             *imtp_page;
   ClwSearchPopover        *search_popover;   /* made when first opened, owned by its button */
+  ClwWindowSync           *sync;             /* owned: clw-window-sync.c */
 
   /* Template children */
   AdwBin                  *action_log_bin;
@@ -67,6 +70,8 @@ struct _ClwWindow
   GtkSpinner              *busy_spinner;
   ClwClusterDashboard     *cluster_dashboard;
   AdwViewStack            *cluster_stack;
+  GtkBox                  *content_box;
+  AdwHeaderBar            *content_header;
   GtkStack                *content_stack;
   GtkDropDown             *cycle_dropdown;
   AdwBin                  *decisions_page_bin;
@@ -112,5 +117,12 @@ void _clw_window_returns_update_actions (ClwWindow      *self);
 /* clw-window-search.c */
 void _clw_window_search_init      (ClwWindow      *self);
 void _clw_window_search_open      (ClwWindow      *self);
+/* clw-window-sync.c: the sync status, the meeting copy's banner, the
+ * conflicts page and the "sync." actions. */
+void _clw_window_sync_init            (ClwWindow *self);
+void _clw_window_sync_dispose         (ClwWindow *self);
+void _clw_window_sync_set_session     (ClwWindow *self);
+void _clw_window_sync_update_actions  (ClwWindow *self);
+void _clw_window_sync_update_title    (ClwWindow *self);
 
 G_END_DECLS

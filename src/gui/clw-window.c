@@ -498,6 +498,7 @@ set_session (ClwWindow  *self,
   if (self->meeting_editor != NULL)
     clw_meeting_editor_set_session (self->meeting_editor, session);
   _clw_window_evidence_update (self);
+  _clw_window_sync_set_session (self);
 
   if (session != NULL)
     {
@@ -1036,6 +1037,7 @@ clw_window_dispose (GObject *object)
     }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CLW_TYPE_WINDOW);
+  _clw_window_sync_dispose (self);
 
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
@@ -1078,6 +1080,8 @@ clw_window_class_init (ClwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, cluster_dashboard);
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, cluster_stack);
+  gtk_widget_class_bind_template_child (widget_class, ClwWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, ClwWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, cycle_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, decisions_page_bin);
@@ -1114,6 +1118,7 @@ clw_window_init (ClwWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->history = g_ptr_array_new_with_free_func (g_free);
+  _clw_window_sync_init (self);
   self->cycles = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->cycle_dropdown, G_LIST_MODEL (self->cycles));
   _clw_window_evidence_init (self);
@@ -1159,6 +1164,11 @@ _clw_window_show_page (ClwWindow  *self,
     }
   else if (g_str_equal (page, "imtp"))
     _clw_window_evidence_show_imtp_title (self);
+  else if (g_str_equal (page, "conflicts"))
+    {
+      _clw_window_sync_update_title (self);
+      gtk_stack_set_visible_child_name (self->title_stack, "subpage");
+    }
   else
     {
       adw_window_title_set_title (self->subpage_title, "");
