@@ -95,6 +95,7 @@ typedef struct
   char           *path;            /* the database given */
   gboolean        had_dashboard;   /* the database was shown before its check ended */
   gboolean        verified;
+  gboolean        menu_opened;     /* the main menu, made when first opened, opened */
   char           *refused;         /* the message dialog's heading and body */
   guint           poll_source;
   guint           timeout_source;
@@ -129,6 +130,34 @@ quit (Run *run)
   g_application_quit (G_APPLICATION (run->app));
 }
 
+/* Open the main menu of the page shown: its popover is made then. */
+static gboolean
+open_main_menu (ClwWindow *window)
+{
+  g_autoptr(GPtrArray) buttons = clw_ui_find_all (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkMenuButton *button = g_ptr_array_index (buttons, i);
+      GtkPopover *popover;
+
+      if (!gtk_widget_is_drawable (GTK_WIDGET (button)) ||
+          g_strcmp0 (gtk_menu_button_get_icon_name (button), "open-menu-symbolic") != 0)
+        continue;
+
+      ck_assert (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+      gtk_menu_button_popup (button);
+      popover = gtk_menu_button_get_popover (button);
+      ck_assert_ptr_nonnull (popover);
+      ck_assert (GTK_IS_POPOVER_MENU (popover));
+      ck_assert_ptr_nonnull (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)));
+      ck_assert (gtk_widget_get_visible (GTK_WIDGET (popover)));
+      gtk_menu_button_popdown (button);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 poll_cb (gpointer user_data)
 {
@@ -151,6 +180,7 @@ poll_cb (gpointer user_data)
       if (clw_database_is_verified (db))
         {
           run->verified = TRUE;
+          run->menu_opened = open_main_menu (run->window);
           run->poll_source = 0;
           quit (run);
           return G_SOURCE_REMOVE;
@@ -221,6 +251,7 @@ START_TEST (test_command_line_database_is_shown_then_checked)
   ck_assert_msg (run.refused == NULL, "%s", run.refused);
   ck_assert (run.had_dashboard);
   ck_assert (run.verified);
+  ck_assert (run.menu_opened);
   run_clear (&run);
 }
 END_TEST

@@ -1045,6 +1045,10 @@ clw_window_class_init (ClwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, title_stack);
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, welcome_page_bin);
+  /* Kept for create_main_menu_cb(). */
+  gtk_widget_class_bind_template_child_full (widget_class, "primary_menu", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "welcome_menu_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "main_menu_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, cycle_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, main_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_item_selected_cb);
@@ -1054,10 +1058,30 @@ clw_window_class_init (ClwWindowClass *klass)
   _clw_window_class_add_actions (widget_class);
 }
 
+/* The main menu's popover is made when first opened: made with the window,
+ * it would cost the first frame a few milliseconds for nothing. */
+static void
+create_main_menu_cb (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (button), CLW_TYPE_WINDOW);
+  GObject *menu = gtk_widget_get_template_child (window, CLW_TYPE_WINDOW, "primary_menu");
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
 static void
 clw_window_init (ClwWindow *self)
 {
+  static const char * const menu_buttons[] = { "welcome_menu_button", "main_menu_button" };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (menu_buttons); i++)
+    gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self), CLW_TYPE_WINDOW,
+                                                                                            menu_buttons[i])),
+                                           create_main_menu_cb, NULL, NULL);
 
   self->history = g_ptr_array_new_with_free_func (g_free);
   self->cycles = gtk_string_list_new (NULL);
