@@ -96,6 +96,7 @@ typedef struct
   gboolean        had_dashboard;   /* the database was shown before its check ended */
   gboolean        verified;
   gboolean        menu_opened;     /* the main menu, made when first opened, opened */
+  gboolean        shortcuts_shown; /* the shortcuts window, made when asked for, shown */
   char           *refused;         /* the message dialog's heading and body */
   guint           poll_source;
   guint           timeout_source;
@@ -159,6 +160,29 @@ open_main_menu (ClwWindow *window)
 }
 
 static gboolean
+show_shortcuts (ClwWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  /* Asked for twice, one window. */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  ck_assert_uint_eq (g_list_model_get_n_items (toplevels), 2);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (toplevel))
+        {
+          ck_assert_ptr_eq (gtk_window_get_transient_for (toplevel), GTK_WINDOW (window));
+          gtk_window_destroy (toplevel);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
 poll_cb (gpointer user_data)
 {
   Run *run = user_data;
@@ -181,6 +205,7 @@ poll_cb (gpointer user_data)
         {
           run->verified = TRUE;
           run->menu_opened = open_main_menu (run->window);
+          run->shortcuts_shown = show_shortcuts (run->window);
           run->poll_source = 0;
           quit (run);
           return G_SOURCE_REMOVE;
@@ -252,6 +277,7 @@ START_TEST (test_command_line_database_is_shown_then_checked)
   ck_assert (run.had_dashboard);
   ck_assert (run.verified);
   ck_assert (run.menu_opened);
+  ck_assert (run.shortcuts_shown);
   run_clear (&run);
 }
 END_TEST

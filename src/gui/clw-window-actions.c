@@ -143,9 +143,24 @@ show_help_overlay_action (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/clwstwr/Clwstwr/shortcuts.ui");
-  GtkWindow *overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *overlay;
 
+  /* One at a time. */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (toplevel) && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (widget))
+        {
+          gtk_window_present (toplevel);
+          return;
+        }
+    }
+
+  builder = gtk_builder_new_from_resource ("/io/github/clwstwr/Clwstwr/shortcuts.ui");
+  overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
   gtk_window_set_transient_for (overlay, GTK_WINDOW (widget));
   gtk_window_present (overlay);
 }
