@@ -154,6 +154,27 @@ start_switch_measure (ClwWindow *self)
   switch_next_cluster (measure);
 }
 
+/* The database's full check takes the other core until it ends (seconds on
+ * a big file): the switches are timed after it. */
+static gboolean
+switch_measure_when_checked_cb (gpointer user_data)
+{
+  ClwWindow *self = user_data;
+  ClwDatabase *db = self->session != NULL ? clw_session_get_database (self->session) : NULL;
+
+  if (db == NULL)
+    {
+      g_printerr ("%s\n", _("The database was closed before its clusters could be shown"));
+      g_application_quit (G_APPLICATION (get_application (self)));
+      return G_SOURCE_REMOVE;
+    }
+  if (!clw_database_is_verified (db))
+    return G_SOURCE_CONTINUE;
+
+  start_switch_measure (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 first_paint_cb (GdkFrameClock *clock,
                 ClwWindow     *self)
@@ -171,7 +192,8 @@ first_paint_cb (GdkFrameClock *clock,
       return;
     }
 
-  start_switch_measure (self);
+  g_timeout_add_full (G_PRIORITY_DEFAULT, 10, switch_measure_when_checked_cb,
+                      g_object_ref (self), g_object_unref);
 }
 
 static void measure_first_dashboard (ClwWindow *self);
