@@ -81,6 +81,15 @@ clw_ui_wait_for_report (ClwSession    *session,
   return clw_session_get_report (session) != NULL && clw_session_get_report (session) != before;
 }
 
+static gboolean
+is_ready (ClwWindow *window)
+{
+  ClwSession *session = clw_window_get_session (window);
+
+  return !clw_window_is_busy (window) && session != NULL && clw_session_get_report (session) != NULL &&
+         clw_database_is_verified (clw_session_get_database (session));
+}
+
 gboolean
 clw_ui_open_and_wait (ClwWindow  *window,
                       const char *path,
@@ -91,14 +100,13 @@ clw_ui_open_and_wait (ClwWindow  *window,
 
   clw_window_open_file (window, file);
 
-  /* Opening runs in a thread; then the session evaluates the cycle. */
-  while (g_get_monotonic_time () < deadline &&
-         (clw_window_is_busy (window) || clw_window_get_session (window) == NULL ||
-          clw_session_get_report (clw_window_get_session (window)) == NULL))
+  /* Opening runs in a thread; then the session evaluates the cycle, and
+   * once the dashboard is painted, the database's full check runs in
+   * another: until it has passed, nothing can be written. */
+  while (g_get_monotonic_time () < deadline && !is_ready (window))
     g_main_context_iteration (NULL, TRUE);
 
-  return clw_window_get_session (window) != NULL &&
-         clw_session_get_report (clw_window_get_session (window)) != NULL;
+  return is_ready (window);
 }
 
 static void

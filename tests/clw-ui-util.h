@@ -21,7 +21,8 @@ void        clw_ui_flush             (void);
 /* Queue a frame of @widget's window and wait for it to be painted. */
 gboolean    clw_ui_wait_for_paint    (GtkWidget  *widget,
                                       guint       timeout_ms);
-/* Open @path in @window and wait until its first report has arrived. */
+/* Open @path in @window and wait until its first report has arrived and
+ * its full check has passed (nothing can be written before). */
 gboolean    clw_ui_open_and_wait     (ClwWindow  *window,
                                       const char *path,
                                       guint       timeout_ms);

@@ -503,13 +503,15 @@ START_TEST (test_too_new_refused)
 }
 END_TEST
 
-START_TEST (test_damaged_page_refused)
+/* A database of the latest version, closed, with the middle of one of its
+ * practice table's pages overwritten; its path. */
+static char *
+make_damaged_database (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GBytes) before = NULL;
   g_autoptr(ClwDatabase) db = NULL;
   g_autofree char *contents = NULL;
+  char *path;
   gsize length;
   gint64 page_size;
   gint64 page;
@@ -547,7 +549,15 @@ START_TEST (test_damaged_page_refused)
   memset (contents + (page - 1) * page_size + page_size / 2 - 256, 0x5a, 512);
   clw_test_write_file (path, contents, length);
   g_chmod (path, 0600);
-  before = clw_test_read_file (path);
+  return path;
+}
+
+START_TEST (test_damaged_page_refused)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = make_damaged_database ();
+  g_autoptr(GBytes) before = clw_test_read_file (path);
+  g_autoptr(ClwDatabase) db = NULL;
 
   db = clw_database_open (path, CLW_DATABASE_OPEN_DEFAULT, &error);
   ck_assert_ptr_null (db);
@@ -1326,6 +1336,307 @@ START_TEST (test_read_only_needs_migration)
 }
 END_TEST
 
+/* The integrity check left for later ------------------------------------------ */
+
+static void
+verify_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GError **error = user_data;
+  gboolean ok = clw_database_verify_finish (CLW_DATABASE (source), result, error);
+
+  ck_assert (ok == (*error == NULL));
+  g_object_set_data (source, "test-verified", GINT_TO_POINTER (1));
+}
+
+/* Run the deferred check to its end; FALSE with @error when it failed. */
+static gboolean
+verify (ClwDatabase   *db,
+        GCancellable  *cancellable,
+        GError       **error)
+{
+  g_object_set_data (G_OBJECT (db), "test-verified", NULL);
+  clw_database_verify_async (db, cancellable, verify_done_cb, error);
+  while (g_object_get_data (G_OBJECT (db), "test-verified") == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *error == NULL;
+}
+
+/* Every write is refused, with the reason, while the check is pending. */
+static void
+assert_writes_refused (ClwDatabase *db,
+                       ClwDbError   code,
+                       const char  *fragment)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cluster = clw_test_query_string (db, "SELECT id FROM cluster WHERE code = 'AB01'");
+  g_autoptr(ClwRecord) practice = NULL;
+
+  ck_assert (!clw_database_begin (db, &error));
+  ck_assert_error (error, CLW_DB_ERROR, code, fragment);
+  ck_assert (!clw_database_in_transaction (db));
+  g_clear_error (&error);
+
+  practice = g_object_new (CLW_TYPE_PRACTICE,
+                           "cluster-id", cluster,
+                           "code", "W17002",
+                           "name", "Unchecked Surgery",
+                           NULL);
+  ck_assert (!clw_record_insert (practice, db, CLW_WRITE_DEFAULT, &error));
+  ck_assert_error (error, CLW_DB_ERROR, code, fragment);
+  g_clear_error (&error);
+
+  ck_assert (!clw_database_set_meta (db, "key", "value", &error));
+  ck_assert_error (error, CLW_DB_ERROR, code, fragment);
+  g_clear_error (&error);
+
+  /* Even SQL run past the transactions. */
+  ck_assert (!clw_database_exec (db, "DELETE FROM practice", &error));
+  ck_assert_error (error, CLW_DB_ERROR, code, fragment);
+  g_clear_error (&error);
+  ck_assert (!clw_database_exec (db, "PRAGMA user_version = 1", &error));
+  ck_assert_error (error, CLW_DB_ERROR, code, fragment);
+  g_clear_error (&error);
+}
+
+START_TEST (test_check_later_refuses_writes_until_checked)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = clw_test_path ("later.db");
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(ClwDatabase) db = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *cluster = NULL;
+  g_autofree char *id = NULL;
+
+  make_latest_database (path);
+  before = clw_test_read_file (path);
+
+  db = clw_database_open (path, CLW_DATABASE_OPEN_CHECK_LATER, &error);
+  ck_assert_no_error (error);
+  ck_assert (!clw_database_is_verified (db));
+
+  /* Reading, and the queries' temporary tables, work at once. */
+  exported = clw_test_export (db);
+  ck_assert_int_gt (clw_test_count_rows (db, "cluster"), 0);
+  {
+    g_autoptr(ClwQaifReport) report = clw_qaif_evaluate (db, "2022-23", CLW_SCOPE_ALL, NULL, NULL, &error);
+    ck_assert_no_error (error);
+    ck_assert_ptr_nonnull (report);
+  }
+
+  assert_writes_refused (db, CLW_DB_ERROR_CHECKING, "still being checked");
+
+  /* Nothing reached the file. */
+  g_clear_object (&db);
+  ck_assert (clw_test_bytes_equal_file (before, path));
+  ck_assert (!side_files_exist (path));
+
+  db = clw_database_open (path, CLW_DATABASE_OPEN_CHECK_LATER, &error);
+  ck_assert_no_error (error);
+  ck_assert (verify (db, NULL, &error));
+  ck_assert_no_error (error);
+  ck_assert (clw_database_is_verified (db));
+
+  /* Checked: it writes as any other, the audit log and undo included. */
+  cluster = clw_test_query_string (db, "SELECT id FROM cluster WHERE code = 'AB01'");
+  id = clw_test_insert (db, g_object_new (CLW_TYPE_PRACTICE,
+                                          "cluster-id", cluster,
+                                          "code", "W17003",
+                                          "name", "Checked Surgery",
+                                          NULL));
+  ck_assert (clw_record_exists (db, CLW_TYPE_PRACTICE, id));
+  ck_assert (clw_database_can_undo (db));
+  ck_assert (clw_database_set_meta (db, "key", "value", &error));
+  ck_assert_no_error (error);
+
+  /* Once checked, checking again is at once. */
+  ck_assert (verify (db, NULL, &error));
+  ck_assert_no_error (error);
+}
+END_TEST
+
+START_TEST (test_check_later_finds_damage)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = make_damaged_database ();
+  g_autoptr(GBytes) before = clw_test_read_file (path);
+  g_autoptr(ClwDatabase) db = NULL;
+
+  /* The cheap checks pass: the damage is in the middle of the file. */
+  db = clw_database_open (path, CLW_DATABASE_OPEN_CHECK_LATER, &error);
+  ck_assert_no_error (error);
+  ck_assert (!clw_database_is_verified (db));
+
+  ck_assert (!verify (db, NULL, &error));
+  ck_assert_error (error, CLW_DB_ERROR, CLW_DB_ERROR_DAMAGED, "integrity check failed");
+  ck_assert_msg (strstr (error->message, "backup") != NULL, "%s", error->message);
+  g_clear_error (&error);
+  ck_assert (!clw_database_is_verified (db));
+
+  /* Never written, and asked again, the same answer at once. */
+  assert_writes_refused (db, CLW_DB_ERROR_DAMAGED, "integrity check failed");
+  ck_assert (!verify (db, NULL, &error));
+  ck_assert_error (error, CLW_DB_ERROR, CLW_DB_ERROR_DAMAGED, "integrity check failed");
+
+  g_clear_object (&db);
+  ck_assert (clw_test_bytes_equal_file (before, path));
+  ck_assert (!side_files_exist (path));
+}
+END_TEST
+
+START_TEST (test_check_later_cancelled)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = clw_test_path ("cancelled.db");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(ClwDatabase) db = NULL;
+
+  make_latest_database (path);
+  db = clw_database_open (path, CLW_DATABASE_OPEN_CHECK_LATER, &error);
+  ck_assert_no_error (error);
+
+  /* A check given up proves nothing: still unchecked, and it can run again. */
+  g_cancellable_cancel (cancellable);
+  ck_assert (!verify (db, cancellable, &error));
+  ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  g_clear_error (&error);
+  ck_assert (!clw_database_is_verified (db));
+  assert_writes_refused (db, CLW_DB_ERROR_CHECKING, "still being checked");
+
+  ck_assert (verify (db, NULL, &error));
+  ck_assert_no_error (error);
+  ck_assert (clw_database_is_verified (db));
+}
+END_TEST
+
+START_TEST (test_check_later_by_check_integrity)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = clw_test_path ("checked-here.db");
+  g_autoptr(ClwDatabase) db = NULL;
+
+  make_latest_database (path);
+
+  /* Opened the usual way, it is checked already. */
+  db = clw_database_open (path, CLW_DATABASE_OPEN_DEFAULT, &error);
+  ck_assert_no_error (error);
+  ck_assert (clw_database_is_verified (db));
+  g_clear_object (&db);
+
+  /* The check run on the connection itself counts too. */
+  db = clw_database_open (path, CLW_DATABASE_OPEN_CHECK_LATER, &error);
+  ck_assert_no_error (error);
+  ck_assert (!clw_database_is_verified (db));
+  ck_assert (clw_database_check_integrity (db, &error));
+  ck_assert_no_error (error);
+  ck_assert (clw_database_is_verified (db));
+  ck_assert (clw_database_set_meta (db, "key", "value", &error));
+  ck_assert_no_error (error);
+}
+END_TEST
+
+START_TEST (test_check_later_in_use)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = clw_test_path ("in-use.db");
+  g_autoptr(ClwDatabase) writer = NULL;
+  g_autoptr(ClwDatabase) db = NULL;
+
+  make_latest_database (path);
+
+  /* Another connection has it open (a -wal beside it): the cheap checks
+   * read it through SQLite, and the full one is still left for later. */
+  writer = clw_database_open (path, CLW_DATABASE_OPEN_DEFAULT, &error);
+  ck_assert_no_error (error);
+  ck_assert (clw_database_set_meta (writer, "key", "value", &error));
+  ck_assert_no_error (error);
+  ck_assert (side_files_exist (path));
+
+  db = clw_database_open (path, CLW_DATABASE_OPEN_CHECK_LATER, &error);
+  ck_assert_no_error (error);
+  ck_assert_int_eq (clw_database_get_version (db), clw_database_get_latest_version ());
+  ck_assert (!clw_database_is_verified (db));
+  {
+    g_autofree char *value = clw_database_get_meta (db, "key");
+    ck_assert_str_eq (value, "value");
+  }
+  ck_assert (verify (db, NULL, &error));
+  ck_assert_no_error (error);
+}
+END_TEST
+
+/* A file that needs migrating is checked in full before anything is
+ * written to it, whatever was asked. */
+START_TEST (test_check_later_migrates_checked)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = make_old_database (clw_database_get_latest_version () - 1);
+  g_autofree char *damaged_path = make_old_database (clw_database_get_latest_version () - 1);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(ClwDatabase) db = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  gint64 page_size;
+  gint64 page;
+
+  db = clw_database_open (path, CLW_DATABASE_OPEN_CHECK_LATER, &error);
+  ck_assert_no_error (error);
+  ck_assert_int_eq (clw_database_get_version (db), clw_database_get_latest_version ());
+  ck_assert (clw_database_is_verified (db));
+  ck_assert_ptr_nonnull (clw_database_get_backup_path (db));
+  g_clear_object (&db);
+
+  /* The same, with the first page of its practices broken. */
+  {
+    /* Read-write: a read-only connection leaves the -wal and -shm behind. */
+    sqlite3 *raw = raw_open (damaged_path, SQLITE_OPEN_READWRITE);
+
+    page_size = raw_int (raw, "PRAGMA page_size");
+    page = raw_int (raw, "SELECT rootpage FROM sqlite_schema WHERE name = 'practice'");
+    sqlite3_close (raw);
+  }
+  ck_assert_int_gt (page, 1);
+  ck_assert (!side_files_exist (damaged_path));
+  g_file_get_contents (damaged_path, &contents, &length, &error);
+  ck_assert_no_error (error);
+  memset (contents + (page - 1) * page_size, 0x5a, 8);
+  clw_test_write_file (damaged_path, contents, length);
+  g_chmod (damaged_path, 0600);
+  before = clw_test_read_file (damaged_path);
+
+  db = clw_database_open (damaged_path, CLW_DATABASE_OPEN_CHECK_LATER, &error);
+  ck_assert_ptr_null (db);
+  ck_assert_error (error, CLW_DB_ERROR, CLW_DB_ERROR_DAMAGED, "damaged");
+  ck_assert (clw_test_bytes_equal_file (before, damaged_path));
+  ck_assert (!side_files_exist (damaged_path));
+}
+END_TEST
+
+START_TEST (test_check_later_read_only)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = clw_test_path ("later-read-only.db");
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(ClwDatabase) db = NULL;
+
+  make_latest_database (path);
+  before = clw_test_read_file (path);
+
+  db = clw_database_open (path, CLW_DATABASE_OPEN_READ_ONLY | CLW_DATABASE_OPEN_CHECK_LATER, &error);
+  ck_assert_no_error (error);
+  ck_assert_int_gt (clw_test_count_rows (db, "health_board"), 0);
+  ck_assert (!clw_database_begin (db, &error));
+  ck_assert_error (error, CLW_DB_ERROR, CLW_DB_ERROR_READ_ONLY, "reading only");
+  g_clear_error (&error);
+  ck_assert (verify (db, NULL, &error));
+  ck_assert_no_error (error);
+  g_clear_object (&db);
+  ck_assert (clw_test_bytes_equal_file (before, path));
+}
+END_TEST
+
 static Suite *
 database_suite (void)
 {
@@ -1351,6 +1662,16 @@ database_suite (void)
   tcase_add_test (tc, test_text_file_refused);
   tcase_add_test (tc, test_other_program_refused);
   tcase_add_test (tc, test_read_only_needs_migration);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("check-later");
+  tcase_add_test (tc, test_check_later_refuses_writes_until_checked);
+  tcase_add_test (tc, test_check_later_finds_damage);
+  tcase_add_test (tc, test_check_later_cancelled);
+  tcase_add_test (tc, test_check_later_by_check_integrity);
+  tcase_add_test (tc, test_check_later_in_use);
+  tcase_add_test (tc, test_check_later_migrates_checked);
+  tcase_add_test (tc, test_check_later_read_only);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("audit");

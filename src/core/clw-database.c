@@ -7,6 +7,11 @@
  * this build, and it passes SQLite's integrity check. Only then is it
  * opened for writing, copied to a dated backup when it needs migrating, and
  * migrated inside one transaction.
+ *
+ * With CLW_DATABASE_OPEN_CHECK_LATER the integrity check, which reads every
+ * page of the file, is left for clw_database_verify_async(): the database
+ * opens at once, and refuses every write until the check has passed (an
+ * authorizer on the connection, besides clw_database_begin() saying why).
  */
 
 #define G_LOG_DOMAIN "clw-database"
@@ -60,9 +65,11 @@ struct _ClwDatabase
   gboolean    audited;          /* the transaction wrote to the audit log */
 
   GHashTable *bulk_audit;       /* while writing in bulk: table -> SQL of its audit row */
+  GError     *verify_error;     /* owned: why the deferred check failed */
 
   guint       read_only : 1;
   guint       audit_enabled : 1;
+  guint       verified : 1;     /* the integrity check has passed */
 };
 
 G_DEFINE_FINAL_TYPE (ClwDatabase, clw_database, G_TYPE_OBJECT)
@@ -247,6 +254,25 @@ register_functions (ClwDatabase *self)
 
 /* Errors ------------------------------------------------------------------- */
 
+/* Why the database cannot be written yet, or ever: it is still being
+ * checked, or the check found it damaged. Returns FALSE. */
+static gboolean
+set_unverified_error (ClwDatabase  *self,
+                      GError      **error)
+{
+  if (self->verify_error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->verify_error));
+      return FALSE;
+    }
+
+  g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_CHECKING,
+               _("“%s” is still being checked for damage, which takes a moment for a big "
+                 "database: nothing was saved. Try again when the check is done."),
+               self->path != NULL ? self->path : "");
+  return FALSE;
+}
+
 gboolean
 _clw_database_set_error (ClwDatabase  *self,
                          int           rc,
@@ -255,6 +281,10 @@ _clw_database_set_error (ClwDatabase  *self,
 {
   const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
   const char *path = self->path != NULL ? self->path : "";
+
+  /* Writing was refused until the integrity check has passed. */
+  if ((rc & 0xff) == SQLITE_AUTH && !self->verified)
+    return set_unverified_error (self, error);
 
   switch (rc & 0xff)
     {
@@ -409,15 +439,35 @@ typedef enum {
   HEADER_OTHER,
 } HeaderKind;
 
+/* What the first 100 bytes of an SQLite file say (its database header),
+ * as of the last checkpoint: a -wal file beside it may hold newer values. */
+typedef struct
+{
+  HeaderKind kind;
+  gboolean   complete;        /* the whole header was read */
+  gboolean   wal;             /* the file is in WAL mode */
+  guint32    user_version;
+  guint32    application_id;
+} Header;
+
+static guint32
+read_be32 (const guint8 *bytes)
+{
+  return ((guint32) bytes[0] << 24) | ((guint32) bytes[1] << 16) |
+         ((guint32) bytes[2] << 8) | (guint32) bytes[3];
+}
+
 static gboolean
 read_header (const char  *path,
-             HeaderKind  *kind,
+             Header      *header,
              GError     **error)
 {
   static const char magic[16] = "SQLite format 3";
-  char buf[16];
+  guint8 buf[100];
   ssize_t n;
   int fd;
+
+  memset (header, 0, sizeof *header);
 
   fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0)
@@ -432,11 +482,20 @@ read_header (const char  *path,
   close (fd);
 
   if (n == 0)
-    *kind = HEADER_EMPTY;
-  else if (n == sizeof buf && memcmp (buf, magic, sizeof magic) == 0)
-    *kind = HEADER_SQLITE;
+    header->kind = HEADER_EMPTY;
+  else if (n >= (ssize_t) sizeof magic && memcmp (buf, magic, sizeof magic) == 0)
+    header->kind = HEADER_SQLITE;
   else
-    *kind = HEADER_OTHER;
+    header->kind = HEADER_OTHER;
+
+  if (header->kind == HEADER_SQLITE && n == sizeof buf)
+    {
+      /* The file format's write and read versions are 2 in WAL mode. */
+      header->complete = TRUE;
+      header->wal = buf[18] == 2 && buf[19] == 2;
+      header->user_version = read_be32 (buf + 60);
+      header->application_id = read_be32 (buf + 68);
+    }
 
   return TRUE;
 }
@@ -676,6 +735,82 @@ inspect_existing (const char            *path,
 
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
+}
+
+/* The header of @path is that of a database of this version, in WAL mode,
+ * and no one has it open (no -wal or -journal beside it, so the header is
+ * all there is). */
+static gboolean
+is_current_and_idle (const char   *path,
+                     const Header *header)
+{
+  return header->complete &&
+         header->wal &&
+         header->application_id == CLW_APPLICATION_ID &&
+         header->user_version == (guint32) clw_database_get_latest_version () &&
+         !side_file_exists (path, "-wal") &&
+         !side_file_exists (path, "-journal");
+}
+
+/* The authorizer of a connection whose file has not been checked yet:
+ * reading, and the temporary tables of queries, only. */
+static int
+refuse_writes_cb (void       *user_data,
+                  int         action,
+                  const char *arg1,
+                  const char *arg2,
+                  const char *db_name,
+                  const char *trigger)
+{
+  switch (action)
+    {
+    case SQLITE_INSERT:
+    case SQLITE_UPDATE:
+    case SQLITE_DELETE:
+      return g_strcmp0 (db_name, "temp") == 0 ? SQLITE_OK : SQLITE_DENY;
+
+    case SQLITE_CREATE_INDEX:
+    case SQLITE_CREATE_TABLE:
+    case SQLITE_CREATE_TRIGGER:
+    case SQLITE_CREATE_VIEW:
+    case SQLITE_CREATE_VTABLE:
+    case SQLITE_DROP_INDEX:
+    case SQLITE_DROP_TABLE:
+    case SQLITE_DROP_TRIGGER:
+    case SQLITE_DROP_VIEW:
+    case SQLITE_DROP_VTABLE:
+    case SQLITE_ALTER_TABLE:
+    case SQLITE_REINDEX:
+    case SQLITE_ANALYZE:
+    case SQLITE_ATTACH:
+      return SQLITE_DENY;
+
+    case SQLITE_PRAGMA:
+      /* Setting these writes the file's header. */
+      if (arg2 != NULL &&
+          (g_ascii_strcasecmp (arg1, "user_version") == 0 ||
+           g_ascii_strcasecmp (arg1, "application_id") == 0 ||
+           g_ascii_strcasecmp (arg1, "journal_mode") == 0 ||
+           g_ascii_strcasecmp (arg1, "page_size") == 0 ||
+           g_ascii_strcasecmp (arg1, "auto_vacuum") == 0))
+        return SQLITE_DENY;
+      return SQLITE_OK;
+
+    default:
+      return SQLITE_OK;
+    }
+}
+
+static void
+set_verified (ClwDatabase *self)
+{
+  if (self->verified)
+    return;
+
+  self->verified = TRUE;
+  g_clear_error (&self->verify_error);
+  if (self->db != NULL && !self->read_only)
+    sqlite3_set_authorizer (self->db, NULL, NULL);
 }
 
 static char *
@@ -1150,6 +1285,7 @@ clw_database_finalize (GObject *object)
   g_clear_pointer (&self->change_at, g_free);
   g_clear_pointer (&self->reverts, g_free);
   g_clear_pointer (&self->merge_key, g_free);
+  g_clear_error (&self->verify_error);
 
   G_OBJECT_CLASS (clw_database_parent_class)->finalize (object);
 }
@@ -1201,6 +1337,8 @@ clw_database_open (const char            *path,
   g_autoptr(ClwDatabase) self = NULL;
   gboolean fresh = FALSE;
   gboolean read_only = (flags & CLW_DATABASE_OPEN_READ_ONLY) != 0;
+  gboolean check_later = (flags & CLW_DATABASE_OPEN_CHECK_LATER) && !(flags & CLW_DATABASE_OPEN_TRUSTED);
+  gboolean verified = TRUE;
   int version = 0;
   int rc;
 
@@ -1227,19 +1365,19 @@ clw_database_open (const char            *path,
     }
   else
     {
-      HeaderKind kind;
+      Header header;
 
-      if (!read_header (path, &kind, error))
+      if (!read_header (path, &header, error))
         return NULL;
 
-      if (kind == HEADER_OTHER)
+      if (header.kind == HEADER_OTHER)
         {
           g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_NOT_DATABASE,
                        _("“%s” is not a Clwstwr database: it is not an SQLite file. "
                          "Nothing was changed."), path);
           return NULL;
         }
-      else if (kind == HEADER_EMPTY)
+      else if (header.kind == HEADER_EMPTY)
         {
           /* An empty file is a database created and never migrated (a
            * process killed at the wrong moment): start it afresh. */
@@ -1260,6 +1398,27 @@ clw_database_open (const char            *path,
               return NULL;
             }
         }
+      else if (check_later && is_current_and_idle (path, &header))
+        {
+          /* Ours, of this version, in WAL mode, and closed: the header says
+           * all the cheap checks would, with no connection to open. */
+          version = (int) header.user_version;
+          verified = FALSE;
+        }
+      else if (check_later)
+        {
+          /* The cheap checks; the full one only where writing comes next:
+           * migrating, or turning on WAL mode. */
+          if (!inspect_existing (path, flags | CLW_DATABASE_OPEN_TRUSTED, &version, error))
+            return NULL;
+          if (!read_only && (version < clw_database_get_latest_version () || !header.wal))
+            {
+              if (!inspect_existing (path, flags & ~CLW_DATABASE_OPEN_CHECK_LATER, &version, error))
+                return NULL;
+            }
+          else
+            verified = FALSE;
+        }
       else if (!inspect_existing (path, flags, &version, error))
         return NULL;
     }
@@ -1268,6 +1427,7 @@ clw_database_open (const char            *path,
   self->path = g_strdup (path);
   self->version = version;
   self->read_only = read_only;
+  self->verified = verified;
 
   rc = sqlite3_open_v2 (path, &self->db,
                         (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
@@ -1297,6 +1457,10 @@ clw_database_open (const char            *path,
     {
       if (!clw_database_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", error))
         return NULL;
+
+      /* Not one page written until the check has passed. */
+      if (!self->verified)
+        sqlite3_set_authorizer (self->db, refuse_writes_cb, self);
 
       if (self->version < clw_database_get_latest_version ())
         {
@@ -1417,6 +1581,9 @@ clw_database_set_meta (ClwDatabase  *self,
 
   g_return_val_if_fail (CLW_IS_DATABASE (self), FALSE);
 
+  if (!self->verified && !self->read_only)
+    return set_unverified_error (self, error);
+
   if (value != NULL)
     stmt = _clw_database_prepare (self,
                                   "INSERT INTO meta (key, value) VALUES (?1, ?2) "
@@ -1481,6 +1648,9 @@ clw_database_begin (ClwDatabase  *self,
                    _("The database “%s” is open for reading only."), self->path);
       return FALSE;
     }
+
+  if (!self->verified)
+    return set_unverified_error (self, error);
 
   if (self->depth == 0)
     {
@@ -1876,13 +2046,178 @@ clw_database_check_integrity (ClwDatabase  *self,
 
   if (problems->len > 0)
     {
-      g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_DAMAGED,
-                   _("“%s” is damaged: SQLite's integrity check failed (%s)."),
-                   self->path, problems->str);
+      g_autoptr(GError) damaged = g_error_new (CLW_DB_ERROR, CLW_DB_ERROR_DAMAGED,
+                                               _("“%s” is damaged: SQLite's integrity check failed (%s)."),
+                                               self->path, problems->str);
+
+      /* Checked now: never written. */
+      if (!self->verified)
+        {
+          g_clear_error (&self->verify_error);
+          self->verify_error = g_error_copy (damaged);
+        }
+      g_propagate_error (error, g_steal_pointer (&damaged));
       return FALSE;
     }
 
+  set_verified (self);
   return TRUE;
+}
+
+/* The deferred check ------------------------------------------------------------ */
+
+static int
+verify_progress_cb (void *user_data)
+{
+  return g_cancellable_is_cancelled (user_data);
+}
+
+static void
+verify_cancelled_cb (GCancellable *cancellable,
+                     sqlite3      *db)
+{
+  sqlite3_interrupt (db);
+}
+
+static void
+verify_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(GString) problems = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gulong cancelled_id = 0;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_task_return_new_error (task, CLW_DB_ERROR, CLW_DB_ERROR_OPEN,
+                               _("Could not open “%s” to check it: %s"), path, sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return;
+    }
+  sqlite3_busy_timeout (db, 5000);
+  if (cancellable != NULL)
+    {
+      sqlite3_progress_handler (db, 1000, verify_progress_cb, cancellable);
+      cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (verify_cancelled_cb), db, NULL);
+    }
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check(5)", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      append_integrity_problem (problems, (const char *) sqlite3_column_text (stmt, 0));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_OK && (rc & 0xff) != SQLITE_INTERRUPT &&
+      (rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+    append_integrity_problem (problems, sqlite3_errmsg (db));
+
+  if (cancellable != NULL)
+    g_cancellable_disconnect (cancellable, cancelled_id);
+  sqlite3_close (db);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (problems->len > 0)
+    g_task_return_new_error (task, CLW_DB_ERROR, CLW_DB_ERROR_DAMAGED,
+                             _("“%s” is damaged: SQLite's integrity check failed (%s). Nothing was "
+                               "saved to it; restore it from a backup."), path, problems->str);
+  else if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    g_task_return_new_error (task, CLW_DB_ERROR, CLW_DB_ERROR_BUSY,
+                             _("Another program is using “%s”, so it could not be checked. "
+                               "Close it and open the database again."), path);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+verify_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ClwDatabase *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      /* Damaged: nothing will ever be written to it. Other failures
+       * (cancelled, busy) leave it to be checked again. */
+      if (g_error_matches (error, CLW_DB_ERROR, CLW_DB_ERROR_DAMAGED) && !self->verified)
+        {
+          g_clear_error (&self->verify_error);
+          self->verify_error = g_error_copy (error);
+        }
+      g_task_return_error (task, error);
+      return;
+    }
+
+  set_verified (self);
+  g_task_return_boolean (task, TRUE);
+}
+
+gboolean
+clw_database_is_verified (ClwDatabase *self)
+{
+  g_return_val_if_fail (CLW_IS_DATABASE (self), FALSE);
+
+  return self->verified;
+}
+
+void
+clw_database_verify_async (ClwDatabase         *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) check = NULL;
+
+  g_return_if_fail (CLW_IS_DATABASE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, clw_database_verify_async);
+
+  if (self->verified)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  if (self->verify_error != NULL)
+    {
+      g_task_return_error (task, g_error_copy (self->verify_error));
+      return;
+    }
+
+  /* The state is recorded by verify_done_cb() before the caller hears of
+   * it, whether or not the caller calls _finish(). The worker's task holds
+   * no reference to the database: it may outlive the callback briefly in
+   * the worker thread, and the database must be closed on its own thread. */
+  check = g_task_new (NULL, cancellable, verify_done_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (check, verify_thread);
+  g_task_set_task_data (check, g_strdup (self->path), g_free);
+  g_task_run_in_thread (check, verify_thread);
+}
+
+gboolean
+clw_database_verify_finish (ClwDatabase   *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (CLW_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, clw_database_verify_async), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* For the tests of migrations: a new database as an older version made it. */

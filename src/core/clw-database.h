@@ -27,6 +27,12 @@ typedef enum
    * SQLite's own checks still apply). For worker connections to a file the
    * application has already checked. */
   CLW_DATABASE_OPEN_TRUSTED   = 1 << 2,
+  /* Make the cheap checks now (the header, application_id, the version)
+   * and leave SQLite's full integrity check for clw_database_verify_async(),
+   * so that a big file opens at once. Until the check has passed, nothing
+   * can be written (CLW_DB_ERROR_CHECKING). A file that needs migrating is
+   * still checked in full before it is migrated. */
+  CLW_DATABASE_OPEN_CHECK_LATER = 1 << 3,
 } ClwDatabaseOpenFlags;
 
 /* The schema version this build writes (the number of the last migration). */
@@ -91,6 +97,20 @@ gboolean     clw_database_undo                (ClwDatabase           *self,
                                                GError               **error);
 
 gboolean     clw_database_check_integrity     (ClwDatabase           *self,
+                                               GError               **error);
+
+/* Whether the full integrity check has passed: TRUE unless the database was
+ * opened with CLW_DATABASE_OPEN_CHECK_LATER and has not been verified yet. */
+gboolean     clw_database_is_verified         (ClwDatabase           *self);
+/* SQLite's full integrity check, on a read-only connection of its own in a
+ * worker thread. When it passes, the database can be written; when it
+ * fails (CLW_DB_ERROR_DAMAGED), it never will be. */
+void         clw_database_verify_async        (ClwDatabase           *self,
+                                               GCancellable          *cancellable,
+                                               GAsyncReadyCallback    callback,
+                                               gpointer               user_data);
+gboolean     clw_database_verify_finish       (ClwDatabase           *self,
+                                               GAsyncResult          *result,
                                                GError               **error);
 
 char        *clw_uuid_new                     (void);

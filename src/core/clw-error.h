@@ -28,6 +28,7 @@ typedef enum
   CLW_DB_ERROR_READ_ONLY,     /* the database was opened read-only */
   CLW_DB_ERROR_NOTHING_TO_UNDO,
   CLW_DB_ERROR_UNDO_CONFLICT, /* the row changed again since */
+  CLW_DB_ERROR_CHECKING,      /* opened with the check for later: not checked yet */
 } ClwDbError;
 
 /* A domain rule was broken: the message says which and how to fix it. */

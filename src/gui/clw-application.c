@@ -25,6 +25,9 @@ struct _ClwApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;     /* owned */
+  ClwOpener      *opener;       /* owned, nullable: the database of the first window */
+  GFile          *given;        /* owned, nullable: a file given that is not on this computer */
+  gboolean        theme_set;    /* GTK_THEME was set for GTK's start only */
   gint64          started_at;
   ClwMeasure      measure;
 };
@@ -162,6 +165,57 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_action },
 };
 
+/* libadwaita styles everything with its own stylesheet and sets GTK's
+ * theme to its empty one, but by then GTK has parsed its default theme:
+ * wasted work, a fifth of the time to the first frame. So GTK starts with
+ * the empty theme (GTK_THEME), and the variable is gone again before
+ * libadwaita looks at it (it leaves the styling to a theme given there).
+ * Set while this is the only thread: GTK_THEME is then the last of the
+ * variables, and removing it moves no other under a thread reading them. */
+static void
+prepare_theme (ClwApplication *self)
+{
+  if (g_getenv ("GTK_THEME") != NULL)
+    return;
+
+  g_setenv ("GTK_THEME", "Adwaita-empty", TRUE);
+  self->theme_set = TRUE;
+}
+
+static void
+start_gtk_with_empty_theme (ClwApplication *self)
+{
+  if (!self->theme_set)
+    return;
+
+  gtk_init ();
+  gtk_settings_get_default ();
+  g_unsetenv ("GTK_THEME");
+  self->theme_set = FALSE;
+}
+
+static gpointer
+load_icon_theme_thread (gpointer data)
+{
+  g_autoptr(GtkIconTheme) theme = data;
+  g_autoptr(GtkIconPaintable) icon = NULL;
+
+  icon = gtk_icon_theme_lookup_icon (theme, "open-menu-symbolic", NULL, 16, 1, GTK_TEXT_DIR_NONE, 0);
+  return NULL;
+}
+
+/* The first icon looked up reads the index of every folder of the icon
+ * theme and its parents (a tenth of the time to the first frame): do it on
+ * the other core while the window is made. Once set up, a GtkIconTheme may
+ * be used from any thread. */
+static void
+load_icon_theme (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+  g_thread_unref (g_thread_new ("clw-icon-theme", load_icon_theme_thread, g_object_ref (theme)));
+}
+
 static void
 clw_application_startup (GApplication *application)
 {
@@ -180,9 +234,12 @@ clw_application_startup (GApplication *application)
     { "sync.import", { "<Control><Shift>o", NULL } },
     { "sync.now", { "<Control><Shift>s", NULL } },
     { "sync.conflicts", { "<Control><Shift>c", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
+  start_gtk_with_empty_theme (self);
   G_APPLICATION_CLASS (clw_application_parent_class)->startup (application);
+  load_icon_theme ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -198,8 +255,18 @@ clw_application_activate (GApplication *application)
 {
   ClwApplication *self = CLW_APPLICATION (application);
   ClwWindow *window = get_window (self);
+  g_autoptr(ClwOpener) opener = g_steal_pointer (&self->opener);
 
-  if (!clw_window_has_database (window) && !clw_window_is_busy (window))
+  /* The database given on the command line, or the last one, opened
+   * meanwhile. */
+  if (opener != NULL && !clw_window_has_database (window) && !clw_window_is_busy (window))
+    clw_window_open_prepared (window, opener);
+  else if (self->given != NULL)
+    {
+      g_autoptr(GFile) given = g_steal_pointer (&self->given);
+      clw_window_open_file (window, given);
+    }
+  else if (!clw_window_has_database (window) && !clw_window_is_busy (window))
     {
       g_autofree char *last = g_settings_get_string (self->settings, "last-database");
 
@@ -232,11 +299,39 @@ clw_application_open (GApplication  *application,
   clw_window_present_when_ready (window, PRESENT_WAIT_MS);
 }
 
+/* What the first window will show: the file given, or else the last one. */
+static char *
+choose_first_database (ClwApplication *self,
+                       const char     *given)
+{
+  g_autofree char *last = NULL;
+
+  if (given != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (given);
+      char *path = g_file_get_path (file);
+
+      /* The window explains why it cannot open that. */
+      if (path == NULL)
+        g_set_object (&self->given, file);
+      return path;
+    }
+
+  last = g_settings_get_string (self->settings, "last-database");
+  if (self->measure == CLW_MEASURE_NONE && *last != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&last);
+
+  return NULL;
+}
+
 static int
 clw_application_handle_local_options (GApplication *application,
                                       GVariantDict *options)
 {
   ClwApplication *self = CLW_APPLICATION (application);
+  g_autofree const char **files = NULL;
+  g_autofree char *first = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -256,6 +351,56 @@ clw_application_handle_local_options (GApplication *application,
                                g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
     }
 
+  prepare_theme (self);
+
+  /* Open the database from the first millisecond: in a thread, while GTK
+   * starts and the window is made on this one. */
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+  first = choose_first_database (self, files != NULL ? files[0] : NULL);
+  if (first != NULL)
+    {
+      g_autofree char *cycle_code = NULL;
+
+      if (self->measure == CLW_MEASURE_NONE)
+        {
+          cycle_code = g_settings_get_string (self->settings, "cycle");
+          if (*cycle_code == '\0')
+            g_clear_pointer (&cycle_code, g_free);
+        }
+      self->opener = clw_opener_new (first, CLW_OPEN_EXISTING, cycle_code);
+    }
+
+  if (!g_application_register (application, NULL, &error))
+    {
+      g_printerr ("clwstwr: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (g_application_get_is_remote (application))
+    {
+      /* Another Clwstwr runs: it opens the file. Wait for this opening to
+       * end (it may have begun a migration) before leaving. */
+      if (self->opener != NULL)
+        {
+          clw_opener_cancel (self->opener);
+          while (!clw_opener_is_done (self->opener))
+            g_main_context_iteration (NULL, TRUE);
+          g_clear_object (&self->opener);
+        }
+
+      if (files != NULL && files[0] != NULL)
+        {
+          g_autoptr(GPtrArray) gfiles = g_ptr_array_new_with_free_func (g_object_unref);
+
+          for (guint i = 0; files[i] != NULL; i++)
+            g_ptr_array_add (gfiles, g_file_new_for_commandline_arg (files[i]));
+          g_application_open (application, (GFile **) gfiles->pdata, gfiles->len, "");
+          return EXIT_SUCCESS;
+        }
+    }
+
+  /* The files were taken out of the arguments: GApplication activates,
+   * and the first window shows the database opening already. */
   return -1;
 }
 
@@ -264,6 +409,10 @@ clw_application_dispose (GObject *object)
 {
   ClwApplication *self = (ClwApplication *) object;
 
+  if (self->opener != NULL)
+    clw_opener_cancel (self->opener);
+  g_clear_object (&self->opener);
+  g_clear_object (&self->given);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (clw_application_parent_class)->dispose (object);
@@ -339,6 +488,8 @@ clw_application_init (ClwApplication *self)
     { "measure-cluster-switch", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Show every cluster of FILE in turn and print the median time to paint one, then quit"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and quit"), NULL },
+    /* The database to open; described by the parameter string below. */
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
     { NULL }
   };
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();

@@ -144,6 +144,35 @@ show_decisions_action (GtkWidget  *widget,
     adw_view_stack_set_visible_child_name (self->board_stack, "decisions");
 }
 
+/* The shortcuts window, made when asked for: GtkApplication would build it
+ * with every window otherwise, before the window is first shown. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *overlay;
+
+  /* One at a time. */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (toplevel) && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (widget))
+        {
+          gtk_window_present (toplevel);
+          return;
+        }
+    }
+
+  builder = gtk_builder_new_from_resource ("/io/github/clwstwr/Clwstwr/shortcuts.ui");
+  overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  gtk_window_set_transient_for (overlay, GTK_WINDOW (widget));
+  gtk_window_present (overlay);
+}
+
 void
 _clw_window_update_actions (ClwWindow *self)
 {
@@ -180,6 +209,7 @@ _clw_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-practice", "s", show_practice_action);
   gtk_widget_class_install_action (widget_class, "win.show-meeting", "s", show_meeting_action);
   gtk_widget_class_install_action (widget_class, "win.show-decisions", NULL, show_decisions_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);

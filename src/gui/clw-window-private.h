@@ -14,6 +14,7 @@
 #include "clw-imtp-page.h"
 #include "clw-meeting-editor.h"
 #include "clw-meetings-page.h"
+#include "clw-opener.h"
 #include "clw-practice-page.h"
 #include "clw-search-popover.h"
 #include "clw-sidebar.h"
@@ -32,6 +33,8 @@ struct _ClwWindow
   GSettings               *settings;         /* owned */
   GtkStringList           *cycles;           /* owned: the cycle selector's model */
   GCancellable            *cancellable;      /* owned: of the opening under way */
+  ClwOpener               *opener;           /* owned, nullable: the opening under way */
+  GCancellable            *verify_cancellable; /* owned: of the check of the database shown */
   GPtrArray               *history;          /* owned: the content pages before this one */
   gulong                   report_id;
   gulong                   failed_id;
@@ -39,6 +42,7 @@ struct _ClwWindow
   gulong                   changed_id;
   guint                    spinner_source;
   guint                    present_source;   /* presenting once opened, or at the latest then */
+  guint                    verify_source;    /* checking again after a failed try */
   guint                    measuring : 1;
   guint                    opening : 1;
   guint                    updating_cycles : 1;

@@ -26,29 +26,6 @@ G_DEFINE_FINAL_TYPE (ClwWindow, clw_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static gboolean present_now_cb (gpointer user_data);
 
-typedef enum
-{
-  OPEN_EXISTING,
-  OPEN_NEW,
-  OPEN_DEMO,
-} OpenMode;
-
-typedef struct
-{
-  char     *path;
-  OpenMode  mode;
-  char     *cycle_code;   /* the cycle wanted, or NULL for today's */
-} OpenData;
-
-/* What the opening thread hands to the window: the database, and the
- * report of its cycle, so that the first dashboard needs no second trip. */
-typedef struct
-{
-  ClwDatabase   *db;
-  char          *cycle_code;
-  ClwQaifReport *report;     /* NULL when it could not be evaluated */
-} OpenResult;
-
 /* --measure-cluster-switch */
 typedef struct
 {
@@ -58,23 +35,6 @@ typedef struct
   guint      next;
   gint64     started_at;
 } SwitchMeasure;
-
-static void
-open_data_free (OpenData *data)
-{
-  g_free (data->path);
-  g_free (data->cycle_code);
-  g_free (data);
-}
-
-static void
-open_result_free (OpenResult *result)
-{
-  g_clear_object (&result->db);
-  g_clear_object (&result->report);
-  g_free (result->cycle_code);
-  g_free (result);
-}
 
 static ClwApplication *
 get_application (ClwWindow *self)
@@ -194,6 +154,27 @@ start_switch_measure (ClwWindow *self)
   switch_next_cluster (measure);
 }
 
+/* The database's full check takes the other core until it ends (seconds on
+ * a big file): the switches are timed after it. */
+static gboolean
+switch_measure_when_checked_cb (gpointer user_data)
+{
+  ClwWindow *self = user_data;
+  ClwDatabase *db = self->session != NULL ? clw_session_get_database (self->session) : NULL;
+
+  if (db == NULL)
+    {
+      g_printerr ("%s\n", _("The database was closed before its clusters could be shown"));
+      g_application_quit (G_APPLICATION (get_application (self)));
+      return G_SOURCE_REMOVE;
+    }
+  if (!clw_database_is_verified (db))
+    return G_SOURCE_CONTINUE;
+
+  start_switch_measure (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 first_paint_cb (GdkFrameClock *clock,
                 ClwWindow     *self)
@@ -211,7 +192,8 @@ first_paint_cb (GdkFrameClock *clock,
       return;
     }
 
-  start_switch_measure (self);
+  g_timeout_add_full (G_PRIORITY_DEFAULT, 10, switch_measure_when_checked_cb,
+                      g_object_ref (self), g_object_unref);
 }
 
 static void measure_first_dashboard (ClwWindow *self);
@@ -478,6 +460,12 @@ set_session (ClwWindow  *self,
     }
   g_set_object (&self->session, session);
 
+  /* The check of the database shown before is of no more use. */
+  g_cancellable_cancel (self->verify_cancellable);
+  g_clear_object (&self->verify_cancellable);
+  self->verify_cancellable = g_cancellable_new ();
+  g_clear_handle_id (&self->verify_source, g_source_remove);
+
   g_ptr_array_set_size (self->history, 0);
   _clw_window_show_page (self, "empty", FALSE);
 
@@ -539,154 +527,125 @@ set_session (ClwWindow  *self,
 
 /* Opening ------------------------------------------------------------------- */
 
+/* The database shown now, to compare with one whose check just ended. */
 static ClwDatabase *
-open_in_thread (OpenData      *data,
-                GError       **error)
+get_database (ClwWindow *self)
 {
-  g_autoptr(ClwDatabase) db = NULL;
-
-  switch (data->mode)
-    {
-    case OPEN_EXISTING:
-      return clw_database_open (data->path, CLW_DATABASE_OPEN_DEFAULT, error);
-
-    case OPEN_NEW:
-      /* A new database never replaces a file. */
-      if (g_file_test (data->path, G_FILE_TEST_EXISTS))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                       _("“%s” exists already, and a new database never replaces a file. "
-                         "Choose another name, or open it instead."), data->path);
-          return NULL;
-        }
-      db = clw_database_open (data->path, CLW_DATABASE_OPEN_CREATE, error);
-      if (db == NULL || !clw_dataset_load_reference (db, error))
-        return NULL;
-      return g_steal_pointer (&db);
-
-    case OPEN_DEMO:
-    default:
-      if (!g_file_test (data->path, G_FILE_TEST_EXISTS))
-        {
-          g_autofree char *partial = g_strconcat (data->path, ".part", NULL);
-          g_autofree char *wal = g_strconcat (partial, "-wal", NULL);
-          g_autofree char *shm = g_strconcat (partial, "-shm", NULL);
-
-          /* Made aside and renamed when complete, so that an interrupted
-           * run never leaves half a demo behind. */
-          g_unlink (partial);
-          g_unlink (wal);
-          g_unlink (shm);
-          db = clw_database_open (partial, CLW_DATABASE_OPEN_CREATE, error);
-          if (db == NULL)
-            return NULL;
-          if (!clw_demo_generate (db, 1, CLW_DEMO_DEFAULT_SEED, error))
-            {
-              g_clear_object (&db);
-              g_unlink (partial);
-              return NULL;
-            }
-          g_clear_object (&db);
-          if (g_rename (partial, data->path) != 0)
-            {
-              int saved_errno = errno;
-              g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                           _("Could not move the demo data to “%s”: %s"),
-                           data->path, g_strerror (saved_errno));
-              return NULL;
-            }
-        }
-      return clw_database_open (data->path, CLW_DATABASE_OPEN_DEFAULT, error);
-    }
-}
-
-/* The cycle wanted, if the database knows it, else today's. */
-static char *
-choose_cycle (ClwDatabase *db,
-              const char  *wanted)
-{
-  g_auto(GStrv) cycles = clw_qaif_list_cycles (db, NULL);
-  g_autoptr(GDate) today = NULL;
-
-  if (wanted != NULL && cycles != NULL && g_strv_contains ((const char * const *) cycles, wanted))
-    return g_strdup (wanted);
-
-  today = clw_database_get_today (db);
-  return clw_qaif_cycle_for_date (db, today, NULL);
-}
-
-/* The first report, worked out on a connection of its own while the
- * database's integrity is checked; thrown away if the check fails. */
-typedef struct
-{
-  const char    *path;
-  const char    *wanted;
-  char          *cycle_code;
-  ClwQaifReport *report;
-} EarlyReport;
-
-static gpointer
-evaluate_thread (gpointer user_data)
-{
-  EarlyReport *early = user_data;
-  g_autoptr(ClwDatabase) reader = NULL;
-
-  /* Read only: a file that needs migrating waits for the check. */
-  reader = clw_database_open (early->path, CLW_DATABASE_OPEN_READ_ONLY | CLW_DATABASE_OPEN_TRUSTED, NULL);
-  if (reader == NULL)
-    return NULL;
-
-  early->cycle_code = choose_cycle (reader, early->wanted);
-  if (early->cycle_code != NULL)
-    early->report = clw_qaif_evaluate (reader, early->cycle_code, CLW_SCOPE_ALL, NULL, NULL, NULL);
-  return NULL;
+  return self->session != NULL ? clw_session_get_database (self->session) : NULL;
 }
 
 static void
-open_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+show_file_name (ClwWindow  *self,
+                const char *suffix)
 {
-  OpenData *data = task_data;
-  GError *error = NULL;
-  EarlyReport early = { data->path, data->cycle_code, NULL, NULL };
-  GThread *evaluator = NULL;
-  OpenResult *result;
-  ClwDatabase *db;
+  ClwDatabase *db = get_database (self);
+  g_autofree char *basename = db != NULL ? g_path_get_basename (clw_database_get_path (db)) : NULL;
+  g_autofree char *subtitle = NULL;
 
-  if (data->mode == OPEN_EXISTING && g_file_test (data->path, G_FILE_TEST_IS_REGULAR))
-    evaluator = g_thread_new ("clw-first-report", evaluate_thread, &early);
+  /* Translators: under the window's title while the database is checked: "demo.db · Checking…" */
+  if (basename != NULL && suffix != NULL)
+    subtitle = g_strdup_printf (_("%s · %s"), basename, suffix);
+  adw_window_title_set_subtitle (self->sidebar_title, subtitle != NULL ? subtitle : basename);
+}
 
-  db = open_in_thread (data, &error);
-  if (evaluator != NULL)
-    g_thread_join (evaluator);
+static void start_verify (ClwWindow *self);
 
-  if (db == NULL)
+static gboolean
+verify_again_cb (gpointer user_data)
+{
+  ClwWindow *self = user_data;
+
+  self->verify_source = 0;
+  start_verify (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+verified_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  ClwDatabase *db = CLW_DATABASE (source);
+  g_autoptr(ClwWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (clw_database_verify_finish (db, result, &error))
     {
-      g_clear_object (&early.report);
-      g_free (early.cycle_code);
-      g_task_return_error (task, error);
+      if (get_database (self) == db)
+        show_file_name (self, NULL);
       return;
     }
 
-  result = g_new0 (OpenResult, 1);
-  result->db = db;
-  if (early.report != NULL)
+  /* Closed, or another database opened, meanwhile. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || get_database (self) != db)
+    return;
+
+  if (g_error_matches (error, CLW_DB_ERROR, CLW_DB_ERROR_DAMAGED))
     {
-      result->cycle_code = g_steal_pointer (&early.cycle_code);
-      result->report = g_steal_pointer (&early.report);
-    }
-  else
-    {
-      g_free (early.cycle_code);
-      result->cycle_code = choose_cycle (db, data->cycle_code);
-      /* The session evaluates again, and says why, if this fails. */
-      if (result->cycle_code != NULL)
-        result->report = clw_qaif_evaluate (db, result->cycle_code, CLW_SCOPE_ALL, NULL, NULL, NULL);
+      g_autofree char *name = g_path_get_basename (clw_database_get_path (db));
+      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+      /* Nothing was written to it: close it, and say why. */
+      set_session (self, NULL);
+      clw_show_error (GTK_WIDGET (self), heading, error);
+      return;
     }
 
-  g_task_return_pointer (task, result, (GDestroyNotify) open_result_free);
+  /* It could not be read just now (another program held it): until it has
+   * been checked, nothing is saved, so try again shortly. */
+  clw_widget_add_toast (GTK_WIDGET (self), error->message, FALSE);
+  if (self->verify_source == 0)
+    self->verify_source = g_timeout_add_seconds (10, verify_again_cb, self);
+}
+
+/* SQLite's full integrity check, left out of opening so that the dashboard
+ * comes at once: it runs on the other core while the user reads it. */
+static void
+start_verify (ClwWindow *self)
+{
+  ClwDatabase *db = get_database (self);
+
+  if (db == NULL || clw_database_is_verified (db))
+    return;
+
+  show_file_name (self, _("Checking…"));
+  clw_database_verify_async (db, self->verify_cancellable, verified_cb, g_object_ref (self));
+}
+
+static void verify_after_paint (ClwWindow *self);
+
+static void
+painted_for_verify_cb (GdkFrameClock *clock,
+                       ClwWindow     *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, painted_for_verify_cb, self);
+  start_verify (self);
+}
+
+static void
+mapped_for_verify_cb (ClwWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, mapped_for_verify_cb, NULL);
+  verify_after_paint (self);
+}
+
+/* Not before the dashboard is painted: the check would take the core the
+ * first frame needs. */
+static void
+verify_after_paint (ClwWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self, mapped_for_verify_cb, NULL);
+      g_signal_connect_after (self, "map", G_CALLBACK (mapped_for_verify_cb), NULL);
+      return;
+    }
+
+  g_signal_handlers_disconnect_by_func (clock, painted_for_verify_cb, self);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (painted_for_verify_cb), self, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -694,16 +653,23 @@ open_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  ClwWindow *self = CLW_WINDOW (source);
-  OpenData *data = g_task_get_task_data (G_TASK (result));
-  OpenResult *opened;
-  ClwDatabase *db;
+  ClwOpener *opener = CLW_OPENER (source);
+  g_autoptr(ClwWindow) self = user_data;
+  g_autoptr(ClwDatabase) db = NULL;
+  g_autoptr(ClwQaifReport) report = NULL;
+  g_autofree char *cycle_code = NULL;
   g_autoptr(GError) error = NULL;
 
+  db = clw_opener_wait_finish (opener, result, &cycle_code, &report, &error);
+
+  /* The window is closing, or another database is being opened. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || opener != self->opener)
+    return;
+
   self->opening = FALSE;
+  g_clear_object (&self->opener);
   if (self->welcome_page != NULL)
     clw_welcome_page_set_busy (self->welcome_page, NULL);
-  opened = g_task_propagate_pointer (G_TASK (result), &error);
 
   /* The window waited for the database: it appears now, with it. */
   if (self->present_source != 0)
@@ -712,23 +678,20 @@ open_done_cb (GObject      *source,
       g_idle_add_full (G_PRIORITY_HIGH_IDLE, present_now_cb, g_object_ref (self), g_object_unref);
     }
 
-  if (opened == NULL)
+  if (db == NULL)
     {
-      g_autofree char *name = g_path_get_basename (data->path);
+      g_autofree char *name = g_path_get_basename (clw_opener_get_path (opener));
       g_autofree char *heading = NULL;
 
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-
-      switch (data->mode)
+      switch (clw_opener_get_mode (opener))
         {
-        case OPEN_NEW:
+        case CLW_OPEN_NEW:
           heading = g_strdup_printf (_("Could Not Create “%s”"), name);
           break;
-        case OPEN_DEMO:
+        case CLW_OPEN_DEMO:
           heading = g_strdup (_("Could Not Open the Demo Data"));
           break;
-        case OPEN_EXISTING:
+        case CLW_OPEN_EXISTING:
         default:
           heading = g_strdup_printf (_("Could Not Open “%s”"), name);
           break;
@@ -746,9 +709,8 @@ open_done_cb (GObject      *source,
       return;
     }
 
-  db = opened->db;
   {
-    g_autoptr(ClwSession) session = clw_session_new_full (db, opened->cycle_code, opened->report);
+    g_autoptr(ClwSession) session = clw_session_new_full (db, cycle_code, report);
 
     set_session (self, session);
     if (clw_session_get_report (session) == NULL)
@@ -767,61 +729,68 @@ open_done_cb (GObject      *source,
       clw_widget_add_toast (GTK_WIDGET (self), message, FALSE);
     }
 
-  open_result_free (opened);
+  verify_after_paint (self);
 }
 
+/* Show @opener's database when it is open; the window says what is under
+ * way meanwhile. */
 static void
-start_open (ClwWindow  *self,
-            const char *path,
-            OpenMode    mode)
+watch_opener (ClwWindow *self,
+              ClwOpener *opener)
 {
-  g_autoptr(GTask) task = NULL;
-  OpenData *data;
-
-  if (self->opening)
-    return;
+  const char *path = clw_opener_get_path (opener);
+  ClwOpenMode mode = clw_opener_get_mode (opener);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  data = g_new0 (OpenData, 1);
-  data->path = g_strdup (path);
-  data->mode = mode;
-  if (get_measure (self) == CLW_MEASURE_NONE)
-    {
-      data->cycle_code = g_settings_get_string (self->settings, "cycle");
-      if (*data->cycle_code == '\0')
-        g_clear_pointer (&data->cycle_code, g_free);
-    }
-
-  task = g_task_new (self, self->cancellable, open_done_cb, NULL);
-  g_task_set_source_tag (task, start_open);
-  g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
-
+  g_set_object (&self->opener, opener);
   self->opening = TRUE;
   _clw_window_update_actions (self);
 
-  if (mode == OPEN_DEMO && !g_file_test (path, G_FILE_TEST_EXISTS))
+  if (mode == CLW_OPEN_DEMO && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
       /* Generating takes a while: the welcome page shows it. */
       clw_welcome_page_set_busy (ensure_welcome_page (self),
                                  _("Making invented practices, meetings and attendance for all of Wales…"));
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
     }
-  else
+  else if (!clw_opener_is_done (opener))
     {
       g_autofree char *name = g_path_get_basename (path);
       g_autofree char *title = g_strdup_printf (_("Opening “%s”…"), name);
 
       adw_status_page_set_title (self->loading_page, title);
       adw_status_page_set_description (self->loading_page,
-                                       mode == OPEN_NEW ? _("Adding the Welsh health boards, clusters and QAIF cycles.")
-                                                        : _("Checking the database."));
+                                       mode == CLW_OPEN_NEW ? _("Adding the Welsh health boards, clusters and QAIF cycles.")
+                                                            : _("Reading the database."));
       gtk_stack_set_visible_child_name (self->main_stack, "loading");
     }
 
-  g_task_run_in_thread (task, open_thread);
+  clw_opener_wait_async (opener, self->cancellable, open_done_cb, g_object_ref (self));
+}
+
+static void
+start_open (ClwWindow   *self,
+            const char  *path,
+            ClwOpenMode  mode)
+{
+  g_autoptr(ClwOpener) opener = NULL;
+  g_autofree char *cycle_code = NULL;
+
+  if (self->opening)
+    return;
+
+  if (get_measure (self) == CLW_MEASURE_NONE)
+    {
+      cycle_code = g_settings_get_string (self->settings, "cycle");
+      if (*cycle_code == '\0')
+        g_clear_pointer (&cycle_code, g_free);
+    }
+
+  opener = clw_opener_new (path, mode, cycle_code);
+  watch_opener (self, opener);
 }
 
 static void
@@ -833,7 +802,7 @@ chooser_response_cb (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-      OpenMode mode = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "mode"));
+      ClwOpenMode mode = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "mode"));
 
       if (path != NULL)
         start_open (self, path, mode);
@@ -1026,8 +995,10 @@ clw_window_dispose (GObject *object)
   ClwWindow *self = (ClwWindow *) object;
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->verify_cancellable);
   g_clear_handle_id (&self->spinner_source, g_source_remove);
   g_clear_handle_id (&self->present_source, g_source_remove);
+  g_clear_handle_id (&self->verify_source, g_source_remove);
   if (self->session != NULL)
     {
       g_clear_signal_handler (&self->report_id, self->session);
@@ -1043,6 +1014,8 @@ clw_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->cycles);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->verify_cancellable);
+  g_clear_object (&self->opener);
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->board_id, g_free);
   g_clear_pointer (&self->cluster_id, g_free);
@@ -1101,6 +1074,10 @@ clw_window_class_init (ClwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, title_stack);
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ClwWindow, welcome_page_bin);
+  /* Kept for create_main_menu_cb(). */
+  gtk_widget_class_bind_template_child_full (widget_class, "primary_menu", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "welcome_menu_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "main_menu_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, cycle_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, main_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_item_selected_cb);
@@ -1112,10 +1089,30 @@ clw_window_class_init (ClwWindowClass *klass)
   _clw_window_returns_class_init (widget_class);
 }
 
+/* The main menu's popover is made when first opened: made with the window,
+ * it would cost the first frame a few milliseconds for nothing. */
+static void
+create_main_menu_cb (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (button), CLW_TYPE_WINDOW);
+  GObject *menu = gtk_widget_get_template_child (window, CLW_TYPE_WINDOW, "primary_menu");
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
 static void
 clw_window_init (ClwWindow *self)
 {
+  static const char * const menu_buttons[] = { "welcome_menu_button", "main_menu_button" };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (menu_buttons); i++)
+    gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self), CLW_TYPE_WINDOW,
+                                                                                            menu_buttons[i])),
+                                           create_main_menu_cb, NULL, NULL);
 
   self->history = g_ptr_array_new_with_free_func (g_free);
   _clw_window_sync_init (self);
@@ -1230,7 +1227,20 @@ clw_window_open_file (ClwWindow *self,
       return;
     }
 
-  start_open (self, path, OPEN_EXISTING);
+  start_open (self, path, CLW_OPEN_EXISTING);
+}
+
+void
+clw_window_open_prepared (ClwWindow *self,
+                          ClwOpener *opener)
+{
+  g_return_if_fail (CLW_IS_WINDOW (self));
+  g_return_if_fail (CLW_IS_OPENER (opener));
+
+  if (self->opening)
+    return;
+
+  watch_opener (self, opener);
 }
 
 void
@@ -1243,7 +1253,7 @@ clw_window_choose_database (ClwWindow *self)
   chooser = gtk_file_chooser_native_new (_("Open a Database"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   add_filters (GTK_FILE_CHOOSER (chooser));
-  g_object_set_data (G_OBJECT (chooser), "mode", GINT_TO_POINTER (OPEN_EXISTING));
+  g_object_set_data (G_OBJECT (chooser), "mode", GINT_TO_POINTER (CLW_OPEN_EXISTING));
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -1258,7 +1268,7 @@ clw_window_choose_new_database (ClwWindow *self)
   chooser = gtk_file_chooser_native_new (_("New Database"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("clwstwr.db"));
-  g_object_set_data (G_OBJECT (chooser), "mode", GINT_TO_POINTER (OPEN_NEW));
+  g_object_set_data (G_OBJECT (chooser), "mode", GINT_TO_POINTER (CLW_OPEN_NEW));
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -1270,7 +1280,7 @@ clw_window_open_demo (ClwWindow *self)
 
   g_return_if_fail (CLW_IS_WINDOW (self));
 
-  start_open (self, path, OPEN_DEMO);
+  start_open (self, path, CLW_OPEN_DEMO);
 }
 
 static gboolean

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "clw-application.h"
+#include "clw-opener.h"
 #include "clw-session.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,10 @@ ClwWindow  *clw_window_new                 (ClwApplication *application);
  * explained in a dialog and left as it was. */
 void        clw_window_open_file           (ClwWindow      *self,
                                             GFile          *file);
+/* Show the database @opener is opening, started before the window was
+ * made. */
+void        clw_window_open_prepared       (ClwWindow      *self,
+                                            ClwOpener      *opener);
 void        clw_window_choose_database     (ClwWindow      *self);
 void        clw_window_choose_new_database (ClwWindow      *self);
 /* Open the demo database of the user's data folder, generating it first
