@@ -572,9 +572,9 @@ clw_record_set_from_string (ClwRecord        *self,
         if (text == NULL || !g_ascii_string_to_signed (text, 10, min, max, &n, NULL))
           {
             g_set_error (error, CLW_DOMAIN_ERROR, CLW_DOMAIN_ERROR_INVALID,
-                         _("The %s must be a whole number from %" G_GINT64_FORMAT
-                           " to %" G_GINT64_FORMAT ", not “%s”."),
-                         column_label (column), min, max, text ? text : "");
+                         _("The %s must be a whole number from %lld"
+                           " to %lld, not “%s”."),
+                         column_label (column), (long long) min, (long long) max, text ? text : "");
             return FALSE;
           }
         if (G_VALUE_HOLDS_INT64 (value))
