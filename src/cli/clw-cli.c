@@ -172,9 +172,7 @@ main (int    argc,
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  clw_i18n_init ();
   g_set_prgname ("clwstwr-cli");
 
   context = g_option_context_new (_("COMMAND [OPTION…]"));

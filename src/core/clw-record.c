@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "clw-database-private.h"
+#include "clw-date-format.h"
 #include "clw-error.h"
 #include "clw-record-private.h"
 #include "clw-record.h"
@@ -479,19 +480,18 @@ clw_date_format_iso (const GDate *date)
 char *
 clw_date_format_display (const char *iso)
 {
-  g_autoptr(GDateTime) dt = NULL;
   g_autoptr(GDate) date = clw_date_parse (iso);
 
   if (date == NULL)
     return g_strdup (iso != NULL ? iso : "");
 
-  /* A date has no time zone; UTC also spares g_date_time_new_local(),
-   * which reloads the local time zone on every call when TZ is unset. */
-  dt = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date),
-                            g_date_get_day (date), 12, 0, 0);
-  /* TRANSLATORS: a date as in "12 Jan 2022"; see g_date_time_format() */
+  /* A date has no time zone; clw_date_format() takes it at noon UTC, which
+   * also spares g_date_time_new_local() reloading the local time zone on
+   * every call when TZ is unset. */
+  /* TRANSLATORS: a date as in "12 Jan 2022"; see g_date_time_format(). %b
+   * is the "abbreviated month" translated in this catalogue. */
   /* xgettext:no-c-format */
-  return g_date_time_format (dt, _("%-d %b %Y"));
+  return clw_date_format (date, _("%-d %b %Y"));
 }
 
 static char *

@@ -249,14 +249,11 @@ clw_attendance_chart_set_summary (ClwAttendanceChart *self,
       g_autofree char *day = g_strndup (meeting->starts_at, 10);
       g_autofree char *long_date = clw_format_date (day);
       g_autoptr(GDate) date = clw_date_parse (day);
-      char short_date[32] = "";
       Bar bar = { 0 };
 
-      if (date != NULL)
-        /* Translators: a meeting's date under its bar, see strftime(3): "12 Oct" */
-        g_date_strftime (short_date, sizeof short_date, _("%-d %b"), date);
-
-      bar.date = g_strdup (short_date);
+      /* Translators: a meeting's date under its bar, see strftime(3): "12 Oct";
+       * %b is the "abbreviated month" of this catalogue */
+      bar.date = date != NULL ? clw_date_format (date, _("%-d %b")) : g_strdup ("");
       bar.status = meeting->status;
       bar.counted = meeting->counted;
       bar.practices = meeting->practices;
