@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 const char *clw_i18n_get_localedir (void);
 
 /* Bind and select Clwstwr's text domain in UTF-8. Call once from main(),
- * after setlocale(). */
+ * before the first message is translated (setlocale() may come before or
+ * after: gtk_init() calls it in the application). */
 void        clw_i18n_init          (void);
 
 G_END_DECLS
