@@ -72,6 +72,10 @@ append_text (ClwAttendanceChart *self,
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
   int width, height;
 
+  /* Never over the next bar's text: a longer word (a translation) is
+   * shortened; the chart's accessible description has it whole. */
+  pango_layout_set_width (layout, (int) ((BAR_WIDTH + BAR_GAP) * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_get_pixel_size (layout, &width, &height);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (center_x - width / 2.0, y));
