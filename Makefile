@@ -31,7 +31,7 @@ $(DEMO_DB):
 	$(BUILD)/src/cli/clwstwr-cli --db $(DEMO_DB) demo
 
 run: build $(DEMO_DB)
-	GSETTINGS_SCHEMA_DIR=$(BUILD)/data $(BUILD)/src/gui/clwstwr $(DEMO_DB)
+	CLWSTWR_UNINSTALLED=1 GSETTINGS_SCHEMA_DIR=$(BUILD)/data $(BUILD)/src/gui/clwstwr $(DEMO_DB)
 
 $(CHECKBUILD)/build.ninja:
 	$(MESON) setup $(CHECKBUILD) --buildtype=debug -Dwerror=true
