@@ -91,7 +91,7 @@ match_code_or_id (ClwDatabase  *db,
     {
       g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_NOT_FOUND,
                    _("There is no %s with the id or code “%s”."),
-                   clw_record_type_get_table (type), value);
+                   clw_record_table_to_label (clw_record_type_get_table (type)), value);
       return FALSE;
     }
 

@@ -231,6 +231,43 @@ clw_record_class_find_column (ClwRecordClass *klass,
   return &g_array_index (info->columns, ClwColumn, index - 1);
 }
 
+static const struct
+{
+  const char *table;
+  const char *label;
+} table_labels[] = {
+  { "action_item", NC_("record", "action") },
+  { "agenda_item", NC_("record", "agenda item") },
+  { "attendance", NC_("record", "attendance") },
+  { "buddy_arrangement", NC_("record", "buddy arrangement") },
+  { "buddy_engagement", NC_("record", "buddy engagement") },
+  { "cluster", NC_("record", "cluster") },
+  { "collaborative", NC_("record", "collaborative") },
+  { "cycle", NC_("record", "QAIF cycle") },
+  { "evidence", NC_("record", "evidence") },
+  { "evidence_requirement", NC_("record", "evidence requirement") },
+  { "health_board", NC_("record", "health board") },
+  { "imtp_contribution", NC_("record", "IMTP contribution") },
+  { "imtp_section", NC_("record", "IMTP section") },
+  { "imtp_workforce", NC_("record", "IMTP workforce count") },
+  { "indicator", NC_("record", "indicator") },
+  { "meeting", NC_("record", "meeting") },
+  { "pcpg", NC_("record", "pan cluster planning group") },
+  { "practice", NC_("record", "practice") },
+  { "representation", NC_("record", "representation request") },
+};
+
+const char *
+clw_record_table_to_label (const char *table)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (table_labels); i++)
+    if (g_str_equal (table_labels[i].table, table))
+      return g_dpgettext2 (NULL, "record", table_labels[i].label);
+  return table;
+}
+
 const char *
 clw_record_type_get_table (GType type)
 {
@@ -1370,7 +1407,8 @@ clw_record_load (ClwDatabase  *db,
   if (g_list_model_get_n_items (G_LIST_MODEL (store)) == 0)
     {
       g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_NOT_FOUND,
-                   _("There is no %s with the id %s."), clw_record_type_get_table (type), id);
+                   _("There is no %s with the id %s."),
+                   clw_record_table_to_label (clw_record_type_get_table (type)), id);
       return NULL;
     }
 

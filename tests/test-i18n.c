@@ -1,4 +1,4 @@
-/* test-date-format.c: dates in English and in Welsh, from Clwstwr's catalogue
+/* test-i18n.c: dates and the names of records in English and in Welsh, from Clwstwr's catalogue
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -127,16 +127,55 @@ START_TEST (test_welsh_names)
 }
 END_TEST
 
-static Suite *
-date_format_suite (void)
+/* Messages name a kind of record in words, never by its table. */
+START_TEST (test_record_names_in_messages)
 {
-  Suite *s = suite_create ("date-format");
-  TCase *tc = tcase_create ("date-format");
+  g_autoptr(ClwDatabase) db = NULL;
+  g_autoptr(ClwRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+
+  use_language ("en");
+  ck_assert_str_eq (clw_record_table_to_label ("health_board"), "health board");
+  ck_assert_str_eq (clw_record_table_to_label ("pcpg"), "pan cluster planning group");
+  ck_assert_str_eq (clw_record_table_to_label ("no_such_table"), "no_such_table");
+  /* Every table of a record has its name. */
+  {
+    guint n;
+    const GType *types = clw_record_types_in_order (&n);
+
+    for (guint i = 0; i < n; i++)
+      {
+        const char *table = clw_record_type_get_table (types[i]);
+
+        ck_assert_msg (strchr (clw_record_table_to_label (table), '_') == NULL,
+                       "the table %s has no name for messages", table);
+      }
+  }
+
+  db = clw_test_new_database ();
+  record = clw_record_load (db, CLW_TYPE_HEALTH_BOARD, "00000000-0000-4000-8000-000000000000", &error);
+  ck_assert_ptr_null (record);
+  ck_assert_str_eq (error->message,
+                    "There is no health board with the id 00000000-0000-4000-8000-000000000000.");
+
+  use_language ("cy");
+  ck_assert_str_eq (clw_record_table_to_label ("health_board"), "bwrdd iechyd");
+  ck_assert_str_eq (clw_record_table_to_label ("action_item"), "cam gweithredu");
+  use_language ("en");
+}
+END_TEST
+
+static Suite *
+i18n_suite (void)
+{
+  Suite *s = suite_create ("i18n");
+  TCase *tc = tcase_create ("i18n");
 
   tcase_add_test (tc, test_english_names);
   tcase_add_test (tc, test_english_matches_c_library);
   tcase_add_test (tc, test_date_time_keeps_time_of_day);
   tcase_add_test (tc, test_welsh_names);
+  tcase_add_test (tc, test_record_names_in_messages);
   suite_add_tcase (s, tc);
   return s;
 }
@@ -145,5 +184,5 @@ int
 main (int    argc,
       char **argv)
 {
-  return clw_test_run (date_format_suite (), argc, argv);
+  return clw_test_run (i18n_suite (), argc, argv);
 }
