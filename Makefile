@@ -3,7 +3,8 @@
 #   make run          install what is missing, build, open the app on demo data
 #   make check        install what is missing, build with warnings as errors, run every test
 #   make bench        build optimised and print the benchmark table
-#   make screenshots  take screenshots of the main screens into docs/screenshots/
+#   make screenshots  take screenshots of the main screens into docs/screenshots/,
+#                     and in Welsh into docs/screenshots/cy/
 #   make deps         only install the missing Debian packages
 
 MESON      ?= meson
@@ -30,7 +31,7 @@ $(DEMO_DB):
 	$(BUILD)/src/cli/clwstwr-cli --db $(DEMO_DB) demo
 
 run: build $(DEMO_DB)
-	GSETTINGS_SCHEMA_DIR=$(BUILD)/data $(BUILD)/src/gui/clwstwr $(DEMO_DB)
+	CLWSTWR_UNINSTALLED=1 GSETTINGS_SCHEMA_DIR=$(BUILD)/data $(BUILD)/src/gui/clwstwr $(DEMO_DB)
 
 $(CHECKBUILD)/build.ninja:
 	$(MESON) setup $(CHECKBUILD) --buildtype=debug -Dwerror=true
@@ -48,6 +49,7 @@ bench: deps $(BENCHBUILD)/build.ninja
 
 screenshots: build
 	build-aux/with-xvfb.sh build-aux/screenshots.sh $(BUILD) docs/screenshots
+	LANGUAGE=cy build-aux/with-xvfb.sh build-aux/screenshots.sh $(BUILD) docs/screenshots/cy
 
 pot: build
 	$(MESON) compile -C $(BUILD) clwstwr-pot

@@ -624,8 +624,7 @@ main (int    argc,
   const char *board_id;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  textdomain (GETTEXT_PACKAGE);
+  clw_i18n_init ();
 
   if (argc != 3)
     {

@@ -79,9 +79,9 @@ clw_cli_demo (const ClwCliGlobals  *globals,
   today_iso = clw_date_format_iso (today);
   today_text = clw_date_format_display (today_iso);
 
-  g_print (_("Made demo data in %s (scale %d, seed %" G_GINT64_FORMAT ") in %.1f s, "
+  g_print (_("Made demo data in %s (scale %d, seed %lld) in %.1f s, "
              "frozen on %s:\n"),
-           clw_database_get_path (db), scale, seed, seconds, today_text);
+           clw_database_get_path (db), scale, (long long) seed, seconds, today_text);
   g_print ("  %-28s %8u\n", _("practices"), counts.practices);
   g_print ("  %-28s %8u  (%u %s, %u %s, %u %s)\n", _("meetings"), counts.meetings,
            counts.meetings_held, _("held"), counts.meetings_planned, _("planned"),

@@ -91,7 +91,7 @@ match_code_or_id (ClwDatabase  *db,
     {
       g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_NOT_FOUND,
                    _("There is no %s with the id or code “%s”."),
-                   clw_record_type_get_table (type), value);
+                   clw_record_table_to_label (clw_record_type_get_table (type)), value);
       return FALSE;
     }
 
@@ -172,9 +172,7 @@ main (int    argc,
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  clw_i18n_init ();
   g_set_prgname ("clwstwr-cli");
 
   context = g_option_context_new (_("COMMAND [OPTION…]"));

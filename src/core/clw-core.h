@@ -10,6 +10,8 @@
 #include "clw-error.h"
 #include "clw-database.h"
 #include "clw-record.h"
+#include "clw-date-format.h"
+#include "clw-i18n.h"
 #include "clw-decision.h"
 #include "clw-attachment-store.h"
 #include "clw-sync.h"

@@ -29,6 +29,7 @@
 #include "clw-database-private.h"
 #include "clw-error.h"
 #include "clw-core-resources.h"
+#include "clw-record.h"
 
 /* "Clws" */
 #define CLW_APPLICATION_ID 0x436c7773
@@ -1890,7 +1891,7 @@ revert_row (ClwDatabase  *self,
     {
       g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_UNDO_CONFLICT,
                    _("This change cannot be undone: the %s has been changed again since."),
-                   table);
+                   clw_record_table_to_label (table));
       return FALSE;
     }
 

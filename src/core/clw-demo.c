@@ -2464,12 +2464,12 @@ generate (Gen     *gen,
   if (n > 0)
     {
       g_set_error (error, CLW_DOMAIN_ERROR, CLW_DOMAIN_ERROR_RULE,
-                   ngettext ("“%s” already holds %" G_GINT64_FORMAT " practice: demo data goes only "
+                   ngettext ("“%s” already holds %lld practice: demo data goes only "
                              "into a database without practices. Make a new database for the demo.",
-                             "“%s” already holds %" G_GINT64_FORMAT " practices: demo data goes only "
+                             "“%s” already holds %lld practices: demo data goes only "
                              "into a database without practices. Make a new database for the demo.",
                              n),
-                   clw_database_get_path (gen->db), n);
+                   clw_database_get_path (gen->db), (long long) n);
       return FALSE;
     }
 

@@ -20,6 +20,7 @@
 #include "clw-cluster.h"
 #include "clw-collaborative.h"
 #include "clw-database-private.h"
+#include "clw-date-format.h"
 #include "clw-enums.h"
 #include "clw-error.h"
 #include "clw-health-board.h"
@@ -100,12 +101,9 @@ display_date (const char *iso)
 static char *
 long_date (const GDate *date)
 {
-  /* A date has no time zone: UTC, noon. */
-  g_autoptr(GDateTime) dt = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date),
-                                                 g_date_get_day (date), 12, 0, 0);
-
-  /* TRANSLATORS: a date in full, see g_date_time_format() */
-  return g_date_time_format (dt, _("%A %-d %B %Y"));
+  /* TRANSLATORS: a date in full, see g_date_time_format(); %A and %B are the
+   * "weekday" and "month" of this catalogue */
+  return clw_date_format (date, _("%A %-d %B %Y"));
 }
 
 static gboolean
@@ -440,12 +438,10 @@ add_attendance (Builder *b)
         const ClwMeetingAttendance *meeting = clw_cluster_summary_get_meeting (b->summary, m);
         g_autofree char *day = g_strndup (meeting->starts_at, 10);
         g_autoptr(GDate) date = clw_date_parse (day);
-        char buf[32] = "";
 
-        if (date != NULL)
-          /* TRANSLATORS: a meeting's date in a narrow column, see strftime() */
-          g_date_strftime (buf, sizeof buf, _("%d %b"), date);
-        g_ptr_array_add (headers, g_strdup (buf));
+        /* TRANSLATORS: a meeting's date in a narrow column, see strftime();
+         * %b is the "abbreviated month" of this catalogue */
+        g_ptr_array_add (headers, date != NULL ? clw_date_format (date, _("%d %b")) : g_strdup (""));
         w = 1.0;
         g_array_append_val (widths, w);
       }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "clw-database-private.h"
+#include "clw-date-format.h"
 #include "clw-error.h"
 #include "clw-record-private.h"
 #include "clw-record.h"
@@ -228,6 +229,43 @@ clw_record_class_find_column (ClwRecordClass *klass,
     return NULL;
 
   return &g_array_index (info->columns, ClwColumn, index - 1);
+}
+
+static const struct
+{
+  const char *table;
+  const char *label;
+} table_labels[] = {
+  { "action_item", NC_("record", "action") },
+  { "agenda_item", NC_("record", "agenda item") },
+  { "attendance", NC_("record", "attendance") },
+  { "buddy_arrangement", NC_("record", "buddy arrangement") },
+  { "buddy_engagement", NC_("record", "buddy engagement") },
+  { "cluster", NC_("record", "cluster") },
+  { "collaborative", NC_("record", "collaborative") },
+  { "cycle", NC_("record", "QAIF cycle") },
+  { "evidence", NC_("record", "evidence") },
+  { "evidence_requirement", NC_("record", "evidence requirement") },
+  { "health_board", NC_("record", "health board") },
+  { "imtp_contribution", NC_("record", "IMTP contribution") },
+  { "imtp_section", NC_("record", "IMTP section") },
+  { "imtp_workforce", NC_("record", "IMTP workforce count") },
+  { "indicator", NC_("record", "indicator") },
+  { "meeting", NC_("record", "meeting") },
+  { "pcpg", NC_("record", "pan cluster planning group") },
+  { "practice", NC_("record", "practice") },
+  { "representation", NC_("record", "representation request") },
+};
+
+const char *
+clw_record_table_to_label (const char *table)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (table_labels); i++)
+    if (g_str_equal (table_labels[i].table, table))
+      return g_dpgettext2 (NULL, "record", table_labels[i].label);
+  return table;
 }
 
 const char *
@@ -479,19 +517,18 @@ clw_date_format_iso (const GDate *date)
 char *
 clw_date_format_display (const char *iso)
 {
-  g_autoptr(GDateTime) dt = NULL;
   g_autoptr(GDate) date = clw_date_parse (iso);
 
   if (date == NULL)
     return g_strdup (iso != NULL ? iso : "");
 
-  /* A date has no time zone; UTC also spares g_date_time_new_local(),
-   * which reloads the local time zone on every call when TZ is unset. */
-  dt = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date),
-                            g_date_get_day (date), 12, 0, 0);
-  /* TRANSLATORS: a date as in "12 Jan 2022"; see g_date_time_format() */
+  /* A date has no time zone; clw_date_format() takes it at noon UTC, which
+   * also spares g_date_time_new_local() reloading the local time zone on
+   * every call when TZ is unset. */
+  /* TRANSLATORS: a date as in "12 Jan 2022"; see g_date_time_format(). %b
+   * is the "abbreviated month" translated in this catalogue. */
   /* xgettext:no-c-format */
-  return g_date_time_format (dt, _("%-d %b %Y"));
+  return clw_date_format (date, _("%-d %b %Y"));
 }
 
 static char *
@@ -572,9 +609,9 @@ clw_record_set_from_string (ClwRecord        *self,
         if (text == NULL || !g_ascii_string_to_signed (text, 10, min, max, &n, NULL))
           {
             g_set_error (error, CLW_DOMAIN_ERROR, CLW_DOMAIN_ERROR_INVALID,
-                         _("The %s must be a whole number from %" G_GINT64_FORMAT
-                           " to %" G_GINT64_FORMAT ", not “%s”."),
-                         column_label (column), min, max, text ? text : "");
+                         _("The %s must be a whole number from %lld"
+                           " to %lld, not “%s”."),
+                         column_label (column), (long long) min, (long long) max, text ? text : "");
             return FALSE;
           }
         if (G_VALUE_HOLDS_INT64 (value))
@@ -1375,7 +1412,8 @@ clw_record_load (ClwDatabase  *db,
   if (g_list_model_get_n_items (G_LIST_MODEL (store)) == 0)
     {
       g_set_error (error, CLW_DB_ERROR, CLW_DB_ERROR_NOT_FOUND,
-                   _("There is no %s with the id %s."), clw_record_type_get_table (type), id);
+                   _("There is no %s with the id %s."),
+                   clw_record_table_to_label (clw_record_type_get_table (type)), id);
       return NULL;
     }
 

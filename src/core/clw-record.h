@@ -109,6 +109,9 @@ const ClwColumn  *clw_record_class_get_columns    (ClwRecordClass  *klass,
 const ClwColumn  *clw_record_class_find_column    (ClwRecordClass  *klass,
                                                    const char      *property_name);
 const char       *clw_record_type_get_table       (GType            type);
+/* What the rows of @table are called in messages ("health board" for
+ * health_board), translated; @table itself for a table it does not know. */
+const char       *clw_record_table_to_label       (const char      *table);
 GType             clw_record_type_from_table      (const char      *table);
 /* Every ClwRecord subclass, parents before the tables that refer to them. */
 const GType      *clw_record_types_in_order       (guint           *n_types);

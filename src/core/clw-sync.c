@@ -789,20 +789,20 @@ check_bundle (ClwDatabase    *db,
 
   if ((gint64) clw_sync_bundle_get_seq (bundle) <= peer->in_seq)
     {
-      message = g_strdup_printf (_("This bundle from “%s” (number %" G_GUINT64_FORMAT ") is older than "
-                                   "one imported already (number %" G_GINT64_FORMAT "), which carried "
+      message = g_strdup_printf (_("This bundle from “%s” (number %llu) is older than "
+                                   "one imported already (number %lld), which carried "
                                    "all of its changes. Nothing was changed."),
-                                 from_name, clw_sync_bundle_get_seq (bundle), peer->in_seq);
+                                 from_name, (unsigned long long) clw_sync_bundle_get_seq (bundle), (long long) peer->in_seq);
       return refuse_bundle (error, CLW_SYNC_ERROR_SUPERSEDED, message);
     }
 
   /* The base it was built on: what it says it heard from this copy. */
   if ((gint64) acks_seq > peer->out_seq || (gint64) acks_seq < peer->confirmed_seq)
     {
-      message = g_strdup_printf (_("This bundle from “%s” answers bundle %" G_GUINT64_FORMAT " of this "
+      message = g_strdup_printf (_("This bundle from “%s” answers bundle %llu of this "
                                    "copy's, which does not match what this copy sent (was one of them "
                                    "restored from a backup?). Nothing was changed."),
-                                 from_name, acks_seq);
+                                 from_name, (unsigned long long) acks_seq);
       return refuse_bundle (error, CLW_SYNC_ERROR_OTHER_BASE, message);
     }
   if (acks_seq > 0)

@@ -72,6 +72,10 @@ append_text (ClwAttendanceChart *self,
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
   int width, height;
 
+  /* Never over the next bar's text: a longer word (a translation) is
+   * shortened; the chart's accessible description has it whole. */
+  pango_layout_set_width (layout, (int) ((BAR_WIDTH + BAR_GAP) * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_get_pixel_size (layout, &width, &height);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (center_x - width / 2.0, y));
@@ -249,14 +253,11 @@ clw_attendance_chart_set_summary (ClwAttendanceChart *self,
       g_autofree char *day = g_strndup (meeting->starts_at, 10);
       g_autofree char *long_date = clw_format_date (day);
       g_autoptr(GDate) date = clw_date_parse (day);
-      char short_date[32] = "";
       Bar bar = { 0 };
 
-      if (date != NULL)
-        /* Translators: a meeting's date under its bar, see strftime(3): "12 Oct" */
-        g_date_strftime (short_date, sizeof short_date, _("%-d %b"), date);
-
-      bar.date = g_strdup (short_date);
+      /* Translators: a meeting's date under its bar, see strftime(3): "12 Oct";
+       * %b is the "abbreviated month" of this catalogue */
+      bar.date = date != NULL ? clw_date_format (date, _("%-d %b")) : g_strdup ("");
       bar.status = meeting->status;
       bar.counted = meeting->counted;
       bar.practices = meeting->practices;

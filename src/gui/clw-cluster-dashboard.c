@@ -204,8 +204,11 @@ name_setup_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   /* Most names of practices whole in a window of 1280 pixels: the column
-   * view shares out its width from the columns' minimum sizes. */
-  GtkWidget *cell = setup_cell (list_item, 0, 20, 30, NULL);
+   * view gives the other columns their natural width first and the rest to
+   * this one. Its minimum is small so that languages with longer column
+   * titles (Welsh) shorten the names, which have a tooltip, rather than
+   * push the points out of sight. */
+  GtkWidget *cell = setup_cell (list_item, 0, 10, 30, NULL);
 
   gtk_widget_set_has_tooltip (cell, TRUE);
   g_signal_connect (cell, "query-tooltip", G_CALLBACK (name_query_tooltip_cb), list_item);
@@ -340,6 +343,56 @@ update_points (GtkWidget         *cell,
                                    clw_practice_result_get_points_possible (result)));
 }
 
+/* A verdict in a chip of the table, where four columns of chips share the
+ * width with the practices' names: a language may give a shorter word
+ * here than the verdict's label elsewhere. */
+static const char *
+chip_label (ClwVerdict verdict)
+{
+  switch (verdict)
+    {
+    case CLW_VERDICT_ACHIEVED:
+      return C_("verdict chip", "Achieved");
+    case CLW_VERDICT_ON_TRACK:
+      return C_("verdict chip", "On track");
+    case CLW_VERDICT_AT_RISK:
+      return C_("verdict chip", "At risk");
+    case CLW_VERDICT_NOT_ACHIEVED:
+    default:
+      return C_("verdict chip", "Not achieved");
+    }
+}
+
+/* How many of its characters @chip needs for the widest chip in its own
+ * font, whatever the language: GtkInscription sizes itself in
+ * characters of an average width, which names of verdicts are not. */
+static guint
+chip_chars (GtkWidget *chip)
+{
+  PangoContext *context = gtk_widget_get_pango_context (chip);
+  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+  /* What GtkInscription counts a character as. */
+  int char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                        pango_font_metrics_get_approximate_digit_width (metrics));
+  int widest = 0;
+
+  pango_font_metrics_unref (metrics);
+
+  for (int v = 0; v < CLW_N_VERDICTS; v++)
+    {
+      g_autoptr(PangoLayout) layout = pango_layout_new (context);
+      int width;
+
+      pango_layout_set_text (layout, chip_label (v), -1);
+      pango_layout_get_size (layout, &width, NULL);
+      widest = MAX (widest, width);
+    }
+
+  if (char_width <= 0)
+    return 12;
+  return (guint) ((widest + char_width - 1) / char_width);
+}
+
 static void
 update_verdict (GtkWidget         *cell,
                 ClwPracticeResult *result,
@@ -359,7 +412,7 @@ update_verdict (GtkWidget         *cell,
     gtk_widget_remove_css_class (cell, clw_verdict_css_class (v));
   gtk_widget_add_css_class (cell, "verdict-chip");
   gtk_widget_add_css_class (cell, clw_verdict_css_class (verdict));
-  gtk_inscription_set_text (GTK_INSCRIPTION (cell), clw_verdict_to_label (verdict));
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), chip_label (verdict));
 }
 
 static void
@@ -452,9 +505,13 @@ verdict_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item)
 {
   GtkWidget *label = gtk_inscription_new (NULL);
+  guint chars;
 
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 10);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 8);
+  /* The chip's font (smaller, bold) before measuring in it. */
+  gtk_widget_add_css_class (label, "verdict-chip");
+  chars = chip_chars (label);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), chars);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), chars);
   gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 0.5);
   gtk_widget_set_halign (label, GTK_ALIGN_START);
   g_object_set_data (G_OBJECT (label), "indicator", g_object_get_data (G_OBJECT (factory), "indicator"));

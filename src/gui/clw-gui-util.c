@@ -138,8 +138,9 @@ clw_format_datetime (const char *iso_datetime)
   if (dt == NULL)
     return g_strdup (iso_datetime);
 
-  /* Translators: a meeting's date and time, see strftime(3): "Wed 12 Oct 2022, 14:00" */
-  return g_date_time_format (dt, _("%a %-d %b %Y, %H:%M"));
+  /* Translators: a meeting's date and time, see strftime(3): "Wed 12 Oct 2022, 14:00";
+   * %a and %b are the "abbreviated weekday" and "abbreviated month" of this catalogue */
+  return clw_date_time_format (dt, _("%a %-d %b %Y, %H:%M"));
 }
 
 char *

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "clw-application.h"
+#include "clw-i18n.h"
 
 int
 main (int    argc,
@@ -16,9 +17,7 @@ main (int    argc,
   gint64 started_at = g_get_monotonic_time ();
   g_autoptr(ClwApplication) app = NULL;
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  clw_i18n_init ();
 
   app = clw_application_new (started_at);
   return g_application_run (G_APPLICATION (app), argc, argv);
