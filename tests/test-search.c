@@ -169,9 +169,10 @@ check_query (const char *text,
   g_autofree char *query = clw_search_build_query (text);
 
   if (expected == NULL)
-    ck_assert_msg (query == NULL, "“%s” gave “%s”", text, query);
+    ck_assert_msg (query == NULL, "“%s” gave “%s”", text, query != NULL ? query : "");
   else
-    ck_assert_msg (g_strcmp0 (query, expected) == 0, "“%s” gave “%s”, not “%s”", text, query, expected);
+    ck_assert_msg (g_strcmp0 (query, expected) == 0, "“%s” gave “%s”, not “%s”", text,
+                   query != NULL ? query : "(nothing)", expected);
 }
 
 START_TEST (test_build_query)
