@@ -551,7 +551,8 @@ shoot_sync (ClwApplication *app,
     }
   gtk_window_set_default_size (GTK_WINDOW (copy), 1280, 800);
   while (clw_window_is_busy (copy) || clw_window_get_session (copy) == NULL ||
-         clw_session_get_report (clw_window_get_session (copy)) == NULL)
+         clw_session_get_report (clw_window_get_session (copy)) == NULL ||
+         !clw_database_is_verified (clw_session_get_database (clw_window_get_session (copy))))
     g_main_context_iteration (NULL, TRUE);
 
   /* The same field on both sides: the team here, the cluster lead there. */

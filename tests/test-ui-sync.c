@@ -106,8 +106,10 @@ window_ready (gpointer data)
 {
   ClwWindow *window = data;
 
+  /* Ready to edit: shown, and its integrity check passed. */
   return !clw_window_is_busy (window) && clw_window_get_session (window) != NULL &&
-         clw_session_get_report (clw_window_get_session (window)) != NULL;
+         clw_session_get_report (clw_window_get_session (window)) != NULL &&
+         clw_database_is_verified (clw_session_get_database (clw_window_get_session (window)));
 }
 
 static ClwSyncButton *

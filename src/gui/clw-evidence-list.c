@@ -159,7 +159,7 @@ actions_setup_cb (GtkSignalListItemFactory *factory,
 
   /* Remove stays in line whether or not Open is shown. */
   gtk_widget_set_halign (box, GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (box), action_button ("document-open-symbolic", _("Open")));
+  gtk_box_append (GTK_BOX (box), action_button ("document-open-symbolic", C_("evidence file", "Open")));
   gtk_box_append (GTK_BOX (box), action_button ("user-trash-symbolic", _("Remove")));
   gtk_list_item_set_child (list_item, box);
 }

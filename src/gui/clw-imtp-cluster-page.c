@@ -49,7 +49,7 @@ static char *
 workforce_cb (gpointer unused,
               gboolean counted)
 {
-  return g_strdup (counted ? _("Counted") : _("Not counted"));
+  return g_strdup (counted ? C_("workforce role", "Counted") : C_("workforce role", "Not counted"));
 }
 
 static char **
