@@ -612,8 +612,10 @@ build_indicator_grid (ClwClusterDashboard *self,
 
   for (int v = 0; v < CLW_N_VERDICTS; v++)
     {
-      GtkWidget *header = gtk_label_new (clw_verdict_to_label (v));
+      /* The chips' short words, so that the card keeps its height in Welsh. */
+      GtkWidget *header = gtk_label_new (chip_label (v));
 
+      gtk_widget_set_tooltip_text (header, clw_verdict_to_label (v));
       gtk_label_set_wrap (GTK_LABEL (header), TRUE);
       gtk_label_set_justify (GTK_LABEL (header), GTK_JUSTIFY_CENTER);
       gtk_label_set_max_width_chars (GTK_LABEL (header), 8);

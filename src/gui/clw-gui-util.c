@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "clw-date-format.h"
 #include "clw-gui-util.h"
 
 void
@@ -158,7 +159,8 @@ clw_format_timestamp (const char *iso_timestamp)
 
   local = g_date_time_to_local (utc);
   /* Translators: when something happened, see strftime(3): "1 Mar 2022 at 14:05" */
-  return g_date_time_format (local, _("%-d %b %Y at %H:%M"));
+  /* xgettext:no-c-format */
+  return clw_date_time_format (local, _("%-d %b %Y at %H:%M"));
 }
 
 char *
