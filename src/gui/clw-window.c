@@ -15,7 +15,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <sys/resource.h>
+#include <string.h>
 
 #include "clw-dataset.h"
 #include "clw-demo.h"
@@ -58,14 +58,19 @@ dup_demo_path (void)
 
 /* Measuring ----------------------------------------------------------------- */
 
+/* The peak resident memory of this process, in MB: VmHWM, which starts
+ * again at exec, where getrusage() would report a parent's peak, inherited
+ * through fork. */
 static double
 peak_rss_mb (void)
 {
-  struct rusage usage;
+  g_autofree char *status = NULL;
+  const char *line;
 
-  if (getrusage (RUSAGE_SELF, &usage) != 0)
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmHWM:")) == NULL)
     return 0;
-  return usage.ru_maxrss / 1024.0;
+  return g_ascii_strtod (line + strlen ("VmHWM:"), NULL) / 1024.0;
 }
 
 static int
