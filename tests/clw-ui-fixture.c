@@ -51,6 +51,11 @@ clw_ui_fixture_teardown (void)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
+  /* The pointer off every window first: GTK 4.8 keeps a tooltip's timeout
+   * for the widget under it, which fails once its window is gone. */
+  g_spawn_command_line_sync ("xdotool mousemove 1279 1023", NULL, NULL, NULL, NULL);
+  clw_ui_flush ();
+
   while (g_list_model_get_n_items (toplevels) > 0)
     {
       g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, 0);

@@ -17,66 +17,26 @@
 #include "clw-practice-page.h"
 #include "clw-search-popover.h"
 #include "clw-test-util.h"
+#include "clw-ui-fixture.h"
 #include "clw-ui-util.h"
 #include "clw-window-private.h"
 
 #define TIMEOUT_MS 30000
 
-static char *demo_path;       /* generated once, before the tests fork */
 
-typedef struct
-{
-  ClwApplication *app;
-  ClwWindow      *window;
-  char           *path;       /* this test's copy of the demo */
-} Fixture;
-
-static Fixture fx;
+/* The window on a copy of the demo: clw-ui-fixture.c. */
+#define fx clw_ui_fx
 
 static void
 setup (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_setenv ("XDG_DATA_HOME", clw_test_tmpdir (), TRUE);
-  ck_assert_msg (gtk_init_check (), "no display: run under build-aux/with-xvfb.sh");
-
-  fx.path = clw_test_path ("demo.db");
-  ck_assert (g_file_get_contents (demo_path, &contents, &length, &error));
-  ck_assert (g_file_set_contents_full (fx.path, contents, length, G_FILE_SET_CONTENTS_NONE, 0600, &error));
-
-  fx.app = clw_application_new (g_get_monotonic_time ());
-  g_application_set_flags (G_APPLICATION (fx.app), G_APPLICATION_NON_UNIQUE);
-  ck_assert (g_application_register (G_APPLICATION (fx.app), NULL, &error));
-  ck_assert_no_error (error);
-
-  fx.window = clw_window_new (fx.app);
-  gtk_window_set_default_size (GTK_WINDOW (fx.window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fx.window));
-  clw_ui_wait_for_paint (GTK_WIDGET (fx.window), TIMEOUT_MS);
-  ck_assert (clw_ui_open_and_wait (fx.window, fx.path, TIMEOUT_MS));
+  clw_ui_fixture_setup ();
 }
 
 static void
 teardown (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  /* The pointer off every window first: GTK 4.8 keeps a tooltip's timeout
-   * for the widget under it, which fails once its window is gone. */
-  g_spawn_command_line_sync ("xdotool mousemove 1279 1023", NULL, NULL, NULL, NULL);
-  clw_ui_flush ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, 0);
-      gtk_window_destroy (toplevel);
-    }
-  clw_ui_flush ();
-  g_clear_object (&fx.app);
-  g_clear_pointer (&fx.path, g_free);
+  clw_ui_fixture_teardown ();
 }
 
 static void
@@ -532,25 +492,5 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ClwDatabase) db = NULL;
-  g_autofree char *dir = NULL;
-  int status;
-
-  /* One demo for every test: made here, before Check forks, without GTK. */
-  dir = g_dir_make_tmp ("clwstwr-ui-search-XXXXXX", &error);
-  g_assert_no_error (error);
-  demo_path = g_build_filename (dir, "demo.db", NULL);
-  db = clw_database_open (demo_path, CLW_DATABASE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  clw_demo_generate (db, 1, CLW_DEMO_DEFAULT_SEED, &error);
-  g_assert_no_error (error);
-  g_clear_object (&db);
-
-  status = clw_test_run (search_suite (), argc, argv);
-
-  g_unlink (demo_path);
-  g_rmdir (dir);
-  g_free (demo_path);
-  return status;
+  return clw_ui_fixture_run (search_suite (), argc, argv);
 }
